@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Lotse",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lotse", targets: ["lotse"]),
+        .library(name: "LotseCore", targets: ["LotseCore"]),
+        .library(name: "LotseRules", targets: ["LotseRules"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure: the rule model, the condition language and the checks. No I/O.
+        .target(name: "LotseCore"),
+        // Pure: YAML text -> rule model, with source positions. Takes file contents, never opens files.
+        .target(name: "LotseRules", dependencies: ["LotseCore", .product(name: "Yams", package: "Yams")]),
+        // The doors' shared command-line layer: reads files, prints reports.
+        .target(name: "LotseCLI", dependencies: [
+            "LotseCore", "LotseRules",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "lotse", dependencies: ["LotseCLI"]),
+        .testTarget(name: "LotseCoreTests", dependencies: ["LotseCore"]),
+        .testTarget(name: "LotseRulesTests", dependencies: ["LotseRules", "LotseCore"]),
+        .testTarget(name: "LotseCLITests", dependencies: ["LotseCLI", "LotseRules", "LotseCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,24 @@
+import Foundation
+import LotseCore
+
+/// The doors own the clock; the core is told the date.
+enum Today {
+    static func day(_ override: String?) throws -> Day {
+        if let override {
+            guard let d = Day(iso: override) else { throw ValidationFailure.invalidDate(override) }
+            return d
+        }
+        let seconds = Int(Date().timeIntervalSince1970)
+        return Day(ordinal: Int((Double(seconds) / 86_400).rounded(.down)))
+    }
+}
+
+enum ValidationFailure: Error, CustomStringConvertible {
+    case invalidDate(String)
+
+    var description: String {
+        switch self {
+        case .invalidDate(let s): "'\(s)' is not a date of the form YYYY-MM-DD"
+        }
+    }
+}

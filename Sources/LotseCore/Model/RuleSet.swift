@@ -1,0 +1,114 @@
+/// A loaded, checked rule set. Immutable: a reload builds a new one beside it, and a running
+/// conversation keeps the one it started with.
+public final class RuleSet: Sendable {
+    public let deployment: Deployment
+    public let facts: FactTable
+    public let trees: [CompiledTree]
+    public let treeIndex: [String: Int]
+    public let offers: [CompiledOffer]
+    public let offerIndex: [String: Int]
+    public let contacts: [Contact]
+    public let contactIndex: [String: Int]
+    public let menu: CompiledMenu
+    public let messages: [MessageKey: LocalizedText]
+    public let vocabulary: [WordKey: LocalizedWords]
+    /// Identifies this edition of the rules: the deployment's label plus a hash of the files.
+    public let version: String
+
+    init(deployment: Deployment, facts: FactTable, trees: [CompiledTree], offers: [CompiledOffer], contacts: [Contact],
+         menu: CompiledMenu, messages: [MessageKey: LocalizedText], vocabulary: [WordKey: LocalizedWords], version: String) {
+        self.deployment = deployment
+        self.facts = facts
+        self.trees = trees
+        self.treeIndex = Dictionary(trees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.offers = offers
+        self.offerIndex = Dictionary(offers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.contacts = contacts
+        self.contactIndex = Dictionary(contacts.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        self.menu = menu
+        self.messages = messages
+        self.vocabulary = vocabulary
+        self.version = version
+    }
+
+    public var languages: [Language] { deployment.languages.map(\.value) }
+    public var defaultLanguage: String { deployment.defaultLanguage.value }
+}
+
+public struct CompiledTree: Sendable {
+    public let definition: Tree
+    public let start: Int
+    public let nodes: [CompiledNode]
+    public let nodeIndex: [String: Int]
+
+    public var id: String { definition.id.value }
+}
+
+public struct CompiledNode: Sendable {
+    public let id: String
+    public let location: SourceLocation
+    public let kind: Kind
+
+    public enum Kind: Sendable {
+        case ask(fact: Int, CompiledRoute)
+        case decide(CompiledRoute)
+        case say(LocalizedText, next: Int?)
+        case refer([Int], say: LocalizedText?)
+    }
+
+    /// Every node this one can lead to.
+    public var successors: [Int] {
+        switch kind {
+        case .ask(_, let r), .decide(let r): r.targets
+        case .say(_, let next): next.map { [$0] } ?? []
+        case .refer: []
+        }
+    }
+}
+
+public struct CompiledRoute: Sendable {
+    public let next: Int?
+    public let branches: [CompiledBranch]
+    public let otherwise: Int?
+
+    public var targets: [Int] { (next.map { [$0] } ?? []) + branches.map(\.target) + (otherwise.map { [$0] } ?? []) }
+
+    /// The node to go to with these facts: the first branch that is true, else `otherwise`.
+    public func target(_ facts: FactValues, today: Day) -> Int? {
+        if let next { return next }
+        for b in branches where b.condition.evaluate(facts, today: today) == .yes { return b.target }
+        return otherwise
+    }
+}
+
+public struct CompiledBranch: Sendable {
+    public let condition: Condition
+    public let target: Int
+}
+
+public struct CompiledOffer: Sendable {
+    public let definition: Offer
+    /// One per `eligible_if` part, in order.
+    public let conditions: [Condition]
+    public let contacts: [Int]
+
+    public var id: String { definition.id.value }
+
+    /// Eligible only when every part holds; not eligible as soon as one fails; otherwise a
+    /// counsellor must decide. Outside its validity dates an offer does not apply.
+    public func eligibility(_ facts: FactValues, today: Day) -> Tri {
+        guard definition.isValid(on: today) else { return .no }
+        var result = Tri.yes
+        for c in conditions {
+            result = result && c.evaluate(facts, today: today)
+            if result == .no { return .no }
+        }
+        return result
+    }
+}
+
+public struct CompiledMenu: Sendable {
+    public let topics: [Int]
+    public let emergencyContacts: [Int]
+    public let personContacts: [Int]
+}

@@ -1,0 +1,2 @@
+import LotseCLI
+LotseCommand.main()
