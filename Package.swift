@@ -18,15 +18,20 @@ let package = Package(
         .target(name: "LotseCore"),
         // Pure: YAML text -> rule model, with source positions. Takes file contents, never opens files.
         .target(name: "LotseRules", dependencies: ["LotseCore", .product(name: "Yams", package: "Yams")]),
+        // GNU readline for the kiosk REPL.
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        // The kiosk door: a terminal conversation on the engine.
+        .target(name: "LotseREPL", dependencies: ["LotseCore", "CReadline"]),
         // The doors' shared command-line layer: reads files, prints reports.
         .target(name: "LotseCLI", dependencies: [
-            "LotseCore", "LotseRules",
+            "LotseCore", "LotseRules", "LotseREPL",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lotse", dependencies: ["LotseCLI"]),
         .testTarget(name: "LotseCoreTests", dependencies: ["LotseCore"]),
         .testTarget(name: "LotseRulesTests", dependencies: ["LotseRules", "LotseCore"]),
         .testTarget(name: "LotseCLITests", dependencies: ["LotseCLI", "LotseRules", "LotseCore"]),
+        .testTarget(name: "LotseREPLTests", dependencies: ["LotseREPL", "LotseCore", "LotseRules"]),
     ],
     swiftLanguageModes: [.v6]
 )

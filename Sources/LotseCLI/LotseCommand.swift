@@ -5,7 +5,7 @@ public struct LotseCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lotse",
         abstract: "Lotse – eligibility and referral chatbot for newcomers (rule-based).",
-        subcommands: [CheckCommand.self, GraphCommand.self]
+        subcommands: [ChatCommand.self, CheckCommand.self, GraphCommand.self]
     )
 
     public init() {}

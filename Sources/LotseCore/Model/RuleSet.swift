@@ -14,6 +14,8 @@ public final class RuleSet: Sendable {
     public let vocabulary: [WordKey: LocalizedWords]
     /// Identifies this edition of the rules: the deployment's label plus a hash of the files.
     public let version: String
+    /// Every word a newcomer may type, normalized once.
+    public let lexicon: Lexicon
 
     init(deployment: Deployment, facts: FactTable, trees: [CompiledTree], offers: [CompiledOffer], contacts: [Contact],
          menu: CompiledMenu, messages: [MessageKey: LocalizedText], vocabulary: [WordKey: LocalizedWords], version: String) {
@@ -29,6 +31,7 @@ public final class RuleSet: Sendable {
         self.messages = messages
         self.vocabulary = vocabulary
         self.version = version
+        self.lexicon = Lexicon(facts: facts, trees: trees, menu: menu, vocabulary: vocabulary, languages: deployment.languages.map(\.value))
     }
 
     public var languages: [Language] { deployment.languages.map(\.value) }

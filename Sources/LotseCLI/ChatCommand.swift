@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import LotseCore
+import LotseREPL
+
+/// `lotse chat`: the newcomer's conversation at a terminal or kiosk.
+struct ChatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract: "Hold a conversation on the rules (readline on a terminal, plain lines when piped).",
+        discussion: """
+            Exit status: 0 when the newcomer quits or the input ends, 1 when the rules do not load \
+            (the checker's messages go to standard error), 130 after Ctrl-C outside kiosk mode. \
+            In --kiosk mode the program does not exit by itself: quit, Ctrl-C, Ctrl-D and a long idle \
+            start a fresh conversation. Nothing typed is written to disk or to a log.
+            """)
+
+    @Option(help: "The rules folder (with lotse.yaml).")
+    var rules = "rules"
+
+    @Option(help: "Start in this language (a code from lotse.yaml, e.g. de, ar) instead of asking.")
+    var lang: String?
+
+    @Option(help: "Evaluate offers as of this day (YYYY-MM-DD; default: today).")
+    var date: String?
+
+    @Flag(help: "Kiosk mode: never exit; Ctrl-C, Ctrl-D, quit and idle reset the conversation.")
+    var kiosk = false
+
+    @Option(help: "Kiosk mode: seconds without input before asking whether someone is still there.")
+    var idle: Double = 180
+
+    @Option(help: "Kiosk mode: seconds after that question before the reset.")
+    var grace: Double = 30
+
+    func validate() throws {
+        guard idle > 0, grace > 0 else { throw ValidationError("--idle and --grace must be positive") }
+    }
+
+    func run() throws {
+        let today = try Today.day(date)
+        let result = RuleDirectory.load(rules, today: today)
+        guard let ruleSet = result.ruleSet else {
+            let l = ToolLanguage(locale: ProcessInfo.processInfo.environment["LANG"])
+            FileHandle.standardError.write(Data(CheckReport.text(result, language: l).utf8))
+            throw ExitCode(1)
+        }
+        if let lang, !ruleSet.languages.contains(where: { $0.code == lang }) {
+            throw ValidationError("unknown language '\(lang)' (offered: \(ruleSet.languages.map(\.code).joined(separator: ", ")))")
+        }
+        let interactive = isatty(STDIN_FILENO) == 1
+        let terminal = isatty(STDOUT_FILENO) == 1
+        var options = ChatLoop.Options()
+        options.kiosk = kiosk
+        options.idleSeconds = idle
+        options.graceSeconds = grace
+        options.language = lang
+        options.terminal = terminal
+        options.color = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        options.width = min(80, Self.terminalWidth() ?? 80)
+        let input: LineInput = interactive ? ReadlineInput() : PlainInput()
+        let loop = ChatLoop(rules: ruleSet, today: today, options: options, input: input) { text in
+            // Unbuffered: a test or kiosk reading a pipe sees each reply at once.
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        let status = loop.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    static func terminalWidth() -> Int? {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}

@@ -1,0 +1,97 @@
+/// Every word a newcomer may type, normalized once when the rules load, so a turn is a few
+/// dictionary look-ups rather than a pass over all texts.
+public struct Lexicon: Sendable {
+    public enum Command: String, Sendable, Hashable, CaseIterable {
+        case back, change, restart, language, help, person, quit, emergency
+    }
+
+    /// Per language: normalized word → command.
+    let commands: [String: [String: Command]]
+    /// Per language: normalized words for yes, no and "don't know".
+    let yes: [String: Set<String>]
+    let no: [String: Set<String>]
+    let dontKnow: [String: Set<String>]
+    /// Per fact (choice facts), per language: the normalized terms (label and synonyms) of each option.
+    let optionTerms: [[String: [(term: String, option: Int)]]]
+    /// Per fact (number facts), per language: normalized unit words.
+    let units: [[String: Set<String>]]
+    /// Per language: topic titles → menu position.
+    let topicTerms: [String: [(term: String, option: Int)]]
+    /// Language names and codes → language index.
+    let languageTerms: [(term: String, option: Int)]
+
+    init(facts: FactTable, trees: [CompiledTree], menu: CompiledMenu, vocabulary: [WordKey: LocalizedWords], languages: [Language]) {
+        let codes = languages.map(\.code)
+        func normalizedWords(_ key: WordKey) -> [String: Set<String>] {
+            var out: [String: Set<String>] = [:]
+            for code in codes { out[code] = Set((vocabulary[key]?.words(in: code) ?? []).map(TextNormalizer.normalize)) }
+            return out
+        }
+        var commands: [String: [String: Command]] = [:]
+        for code in codes {
+            var map: [String: Command] = [:]
+            for c in Command.allCases {
+                guard let key = WordKey(rawValue: c.rawValue) else { continue }
+                for w in vocabulary[key]?.words(in: code) ?? [] where map[TextNormalizer.normalize(w)] == nil {
+                    map[TextNormalizer.normalize(w)] = c
+                }
+            }
+            // The emergency numbers work in every language.
+            map["110"] = .emergency
+            map["112"] = .emergency
+            commands[code] = map
+        }
+        self.commands = commands
+        yes = normalizedWords(.yes)
+        no = normalizedWords(.no)
+        dontKnow = normalizedWords(.dont_know)
+        optionTerms = facts.facts.map { fact in
+            var perLanguage: [String: [(String, Int)]] = [:]
+            for code in codes {
+                var terms: [(String, Int)] = []
+                for (i, o) in fact.options.enumerated() {
+                    if o.label.has(code) { terms.append((TextNormalizer.normalize(o.label.text(in: code, fallback: code)), i)) }
+                    terms.append((TextNormalizer.normalize(o.value.value.replacingUnderscores), i))
+                    for s in o.synonyms?.words(in: code) ?? [] { terms.append((TextNormalizer.normalize(s), i)) }
+                }
+                perLanguage[code] = terms
+            }
+            return perLanguage
+        }
+        units = facts.facts.map { fact in
+            guard case .number(let spec) = fact.kind else { return [:] }
+            var out: [String: Set<String>] = [:]
+            for code in codes { out[code] = Set((spec.unit?.words(in: code) ?? []).map(TextNormalizer.normalize)) }
+            return out
+        }
+        var topics: [String: [(String, Int)]] = [:]
+        for code in codes {
+            topics[code] = menu.topics.enumerated().map { (position, tree) in
+                (TextNormalizer.normalize(trees[tree].definition.title.text(in: code, fallback: code)), position)
+            } + menu.topics.enumerated().map { (position, tree) in
+                (TextNormalizer.normalize(trees[tree].id.replacingUnderscores), position)
+            }
+        }
+        topicTerms = topics
+        languageTerms = languages.enumerated().flatMap { (i, l) in
+            [(TextNormalizer.normalize(l.name), i), (TextNormalizer.normalize(l.code), i)]
+        }
+    }
+
+    /// The command a line means, in the session language, German or English.
+    func command(_ normalized: String, language: String) -> Command? {
+        for code in [language, "de", "en"] {
+            if let c = commands[code]?[normalized] { return c }
+        }
+        return nil
+    }
+
+    /// Words from `table` in the session language and German.
+    func matches(_ normalized: String, _ table: [String: Set<String>], language: String) -> Bool {
+        table[language]?.contains(normalized) == true || table["de"]?.contains(normalized) == true
+    }
+}
+
+extension String {
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}

@@ -1,0 +1,71 @@
+/// The commands that work at every prompt.
+extension Session {
+    mutating func perform(_ command: Lexicon.Command) -> [Event] {
+        switch command {
+        case .emergency:
+            return [.contacts(heading: message(.emergency_heading), cards(rules.menu.emergencyContacts)), .ask(prompt(for: stage))]
+        case .person:
+            return [.contacts(heading: message(.person_heading), cards(rules.menu.personContacts)), .ask(prompt(for: stage))]
+        case .help:
+            return [.say(message(.help)), .ask(prompt(for: stage))]
+        case .quit:
+            stage = .ended
+            return [.bye(message(.bye))]
+        case .restart:
+            facts = FactValues(count: facts.values.count)
+            answered = Array(repeating: false, count: answered.count)
+            undo = []
+            lastTopic = nil
+            var events: [Event] = [.reset, .say(message(.restarted))]
+            if rules.languages.count > 1 {
+                language = rules.defaultLanguage
+                stage = .language(returnTo: nil)
+            } else {
+                stage = .menu
+            }
+            events.append(.ask(prompt(for: stage)))
+            return events
+        case .language:
+            if case .language = stage { return [.ask(prompt(for: stage))] }
+            stage = .language(returnTo: stage)
+            return [.ask(prompt(for: stage))]
+        case .back:
+            guard let last = undo.popLast() else {
+                return [.error(code: .nothingToUndo, message: message(.nothing_to_undo)), .ask(prompt(for: stage))]
+            }
+            facts = last.facts
+            answered = last.answered
+            stage = last.stage
+            lastTopic = last.lastTopic
+            return [.ask(prompt(for: stage))]
+        case .change:
+            let changeable = answered.indices.filter { answered[$0] }
+            guard !changeable.isEmpty else {
+                return [.error(code: .nothingToUndo, message: message(.nothing_to_undo)), .ask(prompt(for: stage))]
+            }
+            let back = resumeStage
+            stage = .pickChange(facts: changeable, returnTo: back)
+            return [.ask(prompt(for: stage))]
+        }
+    }
+
+    /// Where to go back to after a side step (language, change): never into another side step.
+    var resumeStage: Stage {
+        switch stage {
+        case .language(let r): r ?? .menu
+        case .confirm(_, let q): q
+        case .pickChange(_, let r), .changing(_, let r): r
+        default: stage
+        }
+    }
+
+    func cards(_ contacts: [Int]) -> [ContactCard] {
+        contacts.map { card(rules.contacts[$0]) }
+    }
+
+    func card(_ c: Contact) -> ContactCard {
+        ContactCard(id: c.id.value, name: text(c.name) ?? c.id.value, address: c.address, phone: c.phone, email: c.email,
+                    web: c.web, hours: text(c.hours), appointmentOnly: c.appointmentOnly, barrierFree: c.barrierFree,
+                    languages: c.languages, verified: c.verified, note: text(c.note))
+    }
+}

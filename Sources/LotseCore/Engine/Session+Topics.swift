@@ -1,0 +1,77 @@
+/// Walking a topic's tree: known facts pass through, questions stop, leaves give the result.
+extension Session {
+    mutating func startTopic(_ tree: Int, showIntro: Bool = true) -> [Event] {
+        lastTopic = tree
+        var events: [Event] = []
+        if showIntro, let intro = text(rules.trees[tree].definition.intro) { events.append(.say(intro)) }
+        return events + walk(tree, from: rules.trees[tree].start)
+    }
+
+    mutating func continueTopic(_ tree: Int, from node: Int) -> [Event] {
+        guard case .ask(_, let route) = rules.trees[tree].nodes[node].kind,
+              let next = route.target(facts, today: today) else { return finishTopic() }
+        return walk(tree, from: next)
+    }
+
+    private mutating func walk(_ tree: Int, from start: Int) -> [Event] {
+        let nodes = rules.trees[tree].nodes
+        var events: [Event] = []
+        var current = start
+        // The checker rejects cycles; the bound only guards against rules loaded without it.
+        for _ in 0...nodes.count {
+            switch nodes[current].kind {
+            case .ask(let fact, let route):
+                if !answered[fact] {
+                    stage = .question(tree: tree, node: current)
+                    return events + [.ask(factPrompt(fact))]
+                }
+                guard let next = route.target(facts, today: today) else { return events + finishTopic() }
+                current = next
+            case .decide(let route):
+                guard let next = route.target(facts, today: today) else { return events + finishTopic() }
+                current = next
+            case .say(let t, let next):
+                events.append(.say(text(t) ?? ""))
+                guard let next else { return events + finishTopic() }
+                current = next
+            case .refer(let offers, let intro):
+                events.append(.refer(referral(tree, offers, intro: text(intro))))
+                return events + finishTopic()
+            }
+        }
+        return events + finishTopic()
+    }
+
+    private mutating func finishTopic() -> [Event] {
+        stage = .menu
+        return [.say(message(.topic_done)), .ask(prompt(for: .menu))]
+    }
+
+    /// Evaluates the offers for this newcomer as of `today`.
+    func referral(_ tree: Int, _ offers: [Int], intro: String?) -> Referral {
+        var eligible: [OfferResult] = [], ask: [OfferResult] = [], notEligible: [String] = []
+        for index in offers {
+            let offer = rules.offers[index]
+            let def = offer.definition
+            guard def.isValid(on: today) else { continue }
+            let results = offer.conditions.map { $0.evaluate(facts, today: today) }
+            let name = text(def.name) ?? offer.id
+            if results.contains(.no) { notEligible.append(name); continue }
+            let reasons = zip(def.eligibleIf, results).filter { $0.1 == .yes }.compactMap { text($0.0.reason) }
+            var open: [String] = []
+            for (condition, result) in zip(offer.conditions, results) where result == .unknown {
+                for f in condition.factsRead.sorted() where facts[f] == nil {
+                    let q = text(rules.facts.facts[f].question) ?? rules.facts.facts[f].id.value
+                    if !open.contains(q) { open.append(q) }
+                }
+            }
+            let result = OfferResult(id: offer.id, name: name, summary: text(def.summary) ?? "", reasons: reasons,
+                                     openQuestions: open, steps: def.steps.compactMap { text($0) },
+                                     bring: def.bring.compactMap { text($0) }, contacts: cards(offer.contacts),
+                                     note: text(def.note), basis: def.basis, checked: def.checked)
+            if results.contains(.unknown) { ask.append(result) } else { eligible.append(result) }
+        }
+        return Referral(topic: rules.trees[tree].id, intro: intro, eligible: eligible, askCounsellor: ask,
+                        notEligible: notEligible, disclaimer: message(.disclaimer), asOf: today)
+    }
+}
