@@ -31,6 +31,7 @@ let package = Package(
         .testTarget(name: "LotseCoreTests", dependencies: ["LotseCore"]),
         .testTarget(name: "LotseRulesTests", dependencies: ["LotseRules", "LotseCore"]),
         .testTarget(name: "LotseCLITests", dependencies: ["LotseCLI", "LotseRules", "LotseCore"]),
+        .testTarget(name: "LotseEngineTests", dependencies: ["LotseCore", "LotseCLI"]),
         .testTarget(name: "LotseREPLTests", dependencies: ["LotseREPL", "LotseCore", "LotseRules"]),
     ],
     swiftLanguageModes: [.v6]

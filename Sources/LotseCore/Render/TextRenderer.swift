@@ -36,6 +36,13 @@ public struct TextRenderer: Sendable {
         rules.messages[key]?.text(in: language, fallback: rules.defaultLanguage) ?? key.rawValue
     }
 
+    /// "Opening hours: " – a label followed by its value, whether or not the text ends in a colon.
+    private func label(_ key: MessageKey) -> String {
+        var text = message(key)
+        while text.hasSuffix(":") || text.hasSuffix(" ") { text.removeLast() }
+        return text + ": "
+    }
+
     private func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
 
     func prompt(_ p: Prompt) -> [String] {
@@ -71,7 +78,8 @@ public struct TextRenderer: Sendable {
             for o in r.askCounsellor { lines += offer(o) }
         }
         if !r.notEligible.isEmpty {
-            lines += paragraph(message(.not_eligible_heading) + " " + r.notEligible.joined(separator: "; "))
+            lines.append(bold(message(.not_eligible_heading)))
+            for name in r.notEligible { lines += paragraph("- " + name, indent: "  ", continuation: "    ") }
             lines.append("")
         }
         lines += paragraph(r.disclaimer) + [""]
@@ -101,7 +109,7 @@ public struct TextRenderer: Sendable {
             lines.append("  " + message(.where))
             for c in o.contacts { lines += contact(c, indent: "    ") }
         }
-        lines.append("  " + message(.checked_on) + " " + o.checked.description)
+        lines.append("  " + label(.checked_on) + o.checked.description)
         lines.append("")
         return lines
     }
@@ -109,9 +117,9 @@ public struct TextRenderer: Sendable {
     private func contact(_ c: ContactCard, indent: String) -> [String] {
         var lines = paragraph(c.name, indent: indent)
         for v in [c.address, c.phone, c.email, c.web].compactMap({ $0 }) { lines += paragraph(v, indent: indent + "  ") }
-        if let h = c.hours { lines += paragraph(message(.hours) + " " + h, indent: indent + "  ") }
+        if let h = c.hours { lines += paragraph(label(.hours) + h, indent: indent + "  ") }
         if c.appointmentOnly == true { lines += paragraph(message(.appointment_only), indent: indent + "  ") }
-        if !c.languages.isEmpty { lines += paragraph(message(.languages_spoken) + " " + c.languages.joined(separator: ", "), indent: indent + "  ") }
+        if !c.languages.isEmpty { lines += paragraph(label(.languages_spoken) + c.languages.joined(separator: ", "), indent: indent + "  ") }
         if c.barrierFree == true { lines += paragraph(message(.barrier_free), indent: indent + "  ") }
         if let n = c.note { lines += paragraph(n, indent: indent + "  ") }
         if !c.verified { lines += paragraph("! " + message(.unverified_contact), indent: indent + "  ", continuation: indent + "    ") }
