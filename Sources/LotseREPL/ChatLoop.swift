@@ -38,6 +38,7 @@ public final class ChatLoop {
 
     /// Runs until the newcomer quits (not in kiosk mode) or the input ends. Returns the exit status.
     public func run() -> Int32 {
+        defer { input.finish() }
         start(clear: false)
         while true {
             input.setCompletions(session.completions)

@@ -16,6 +16,12 @@ public protocol LineInput: AnyObject {
     /// Forgets every line typed so far (a kiosk reset).
     func forgetHistory()
     func setCompletions(_ words: [String])
+    /// Restores the terminal before the program ends.
+    func finish()
+}
+
+extension LineInput {
+    public func finish() {}
 }
 
 /// Piped standard input: no echo, no editing, no history.

@@ -21,7 +21,12 @@ public final class ReadlineInput: LineInput {
     public func readLine(prompt: String, timeout: Double?) -> InputResult {
         ReadlineState.result.withLock { $0 = nil }
         rl_callback_handler_install(prompt, lineHandler)
-        defer { rl_callback_handler_remove() }
+        defer {
+            rl_callback_handler_remove()
+            // Stay in readline's terminal mode between lines: in the kernel's cooked mode a Ctrl-D
+            // typed while a reply is printed would be swallowed as end-of-file.
+            rl_prep_terminal(0)
+        }
         var deadline = timeout.map { Self.now() + $0 }
         while true {
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
@@ -39,6 +44,8 @@ public final class ReadlineInput: LineInput {
             }
             if fds[1].revents & Int16(POLLIN) != 0 {
                 InterruptPipe.drain()
+                // Ctrl-C throws away everything typed, also what is still unread.
+                tcflush(STDIN_FILENO, TCIFLUSH)
                 lotse_rl_discard_line()
                 print("")
                 return .interrupt
@@ -52,6 +59,10 @@ public final class ReadlineInput: LineInput {
                 if let t = timeout { deadline = Self.now() + t }
             }
         }
+    }
+
+    public func finish() {
+        rl_deprep_terminal()
     }
 
     public func remember(_ line: String) {
@@ -122,6 +133,11 @@ enum InterruptPipe {
         writeEnd = fds[1]
         _ = fcntl(readEnd, F_SETFL, fcntl(readEnd, F_GETFL) | O_NONBLOCK)
         _ = fcntl(writeEnd, F_SETFL, fcntl(writeEnd, F_GETFL) | O_NONBLOCK)
+        // A parent may have blocked SIGINT (the mask survives exec); Ctrl-C must reach us.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
         signal(SIGINT) { _ in
             var byte: UInt8 = 1
             _ = write(InterruptPipe.writeEnd, &byte, 1)
