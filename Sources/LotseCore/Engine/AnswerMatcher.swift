@@ -25,13 +25,27 @@ enum AnswerMatcher {
         if best.options.count == 1 { return .option(best.options.first!) }
         if best.options.count > 1 { return .ambiguous(best.options.sorted()) }
 
+        // The answer is one or more whole words of an option's label ("Integrationskurs" for
+        // "Deutschkurs (Integrationskurs)"); short words like "am" are too common to count.
+        if input.count >= 4 {
+            let within = Set(terms.filter { " \($0.term) ".contains(padded) }.map(\.option))
+            if within.count == 1 { return .option(within.first!) }
+            if within.count > 1 { return .ambiguous(within.sorted()) }
+        }
+
         // Typos: a few letters off, scaled to the length of the word.
         let limit = typoLimit(input.count)
         guard limit > 0 else { return .none }
         var distances: [Int: Int] = [:]
         for t in terms {
-            let d = EditDistance.levenshtein(input, t.term, limit: limit)
-            if d <= limit, d < (distances[t.option] ?? .max) { distances[t.option] = d }
+            // The whole term, and each longer word of it: "Integrationskurz" finds
+            // "Deutschkurs (Integrationskurs)".
+            let words = t.term.split(separator: " ")
+            let candidates = [t.term[...]] + (words.count > 1 ? words.filter { $0.count >= 5 } : [])
+            for candidate in candidates {
+                let d = EditDistance.levenshtein(input, String(candidate), limit: limit)
+                if d <= limit, d < (distances[t.option] ?? .max) { distances[t.option] = d }
+            }
         }
         guard let minimum = distances.values.min() else { return .none }
         let closest = distances.filter { $0.value <= minimum }.map(\.key).sorted()

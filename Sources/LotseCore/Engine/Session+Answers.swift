@@ -15,7 +15,7 @@ extension Session {
                 return notUnderstood()
             }
         case .menu:
-            let terms = rules.lexicon.topicTerms[language] ?? []
+            let terms = (rules.lexicon.topicTerms[language] ?? []) + (language == "de" ? [] : rules.lexicon.topicTerms["de"] ?? [])
             switch AnswerMatcher.match(input, terms: terms, optionCount: rules.menu.topics.count) {
             case .option(let i):
                 saveUndo()

@@ -63,9 +63,14 @@ extension Session {
         contacts.map { card(rules.contacts[$0]) }
     }
 
+    /// A language code of the deployment shown by its own name ("ar" → "العربية"); anything else as written.
+    func languageName(_ codeOrName: String) -> String {
+        rules.languages.first { $0.code == codeOrName }?.name ?? codeOrName
+    }
+
     func card(_ c: Contact) -> ContactCard {
         ContactCard(id: c.id.value, name: text(c.name) ?? c.id.value, address: c.address, phone: c.phone, email: c.email,
                     web: c.web, hours: text(c.hours), appointmentOnly: c.appointmentOnly, barrierFree: c.barrierFree,
-                    languages: c.languages, verified: c.verified, note: text(c.note))
+                    languages: c.languages.map(languageName), verified: c.verified, note: text(c.note))
     }
 }
