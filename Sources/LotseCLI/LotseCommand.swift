@@ -5,7 +5,7 @@ public struct LotseCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lotse",
         abstract: "Lotse – eligibility and referral chatbot for newcomers (rule-based).",
-        subcommands: [ChatCommand.self, CheckCommand.self, GraphCommand.self]
+        subcommands: [ChatCommand.self, CheckCommand.self, GraphCommand.self, TestCommand.self]
     )
 
     public init() {}

@@ -7,5 +7,5 @@ public enum ToolLanguage: String, Sendable, CaseIterable {
         self = (locale ?? "").lowercased().hasPrefix("de") ? .de : .en
     }
 
-    func pick(_ de: String, _ en: String) -> String { self == .de ? de : en }
+    public func pick(_ de: String, _ en: String) -> String { self == .de ? de : en }
 }

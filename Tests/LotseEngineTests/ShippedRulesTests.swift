@@ -1,0 +1,43 @@
+import Foundation
+import LotseCLI
+import LotseCore
+import Testing
+
+/// The shipped rule set: it checks clean, every persona staff wrote passes, and a conversation
+/// across several topics asks nothing twice.
+@Suite struct ShippedRulesTests {
+    static let rules = Conversation.load("rules")
+
+    @Test func checksWithoutErrorsAndFullTranslations() {
+        let result = RuleDirectory.load(Conversation.packageRoot + "/rules", today: Day(iso: "2026-11-23")!)
+        #expect(result.errorCount == 0, "\(result.diagnostics.map { "\($0.location): \($0.problem.message(.en))" })")
+        for language in result.statistics.languages {
+            #expect(result.statistics.coverage(language) == 100, "\(language)")
+        }
+        #expect(result.statistics.languages.count == 7)
+    }
+
+    @Test func everyPersonaPasses() {
+        let files = PersonaSuite.files([Conversation.packageRoot + "/rules/tests"])
+        let report = PersonaSuite.run(files: files, rules: Self.rules, language: .en)
+        #expect(report.failed == 0, "\(report.lines.joined(separator: "\n"))")
+        #expect(report.passed > 0)
+    }
+
+    @Test func aKnownFactIsNotAskedAgainInTheNextTopic() {
+        var c = Conversation(Self.rules, language: "de")
+        var asked: [String] = []
+        // Walk the first topic answering with the first option (or a number), then the next topics.
+        for topic in 1...Self.rules.menu.topics.count {
+            c.say(String(topic))
+            var guardCount = 0
+            while let p = c.prompt, p.kind != .topic, guardCount < 30 {
+                asked.append(p.id)
+                c.say(p.kind == .number ? "30" : "1")
+                guardCount += 1
+            }
+        }
+        #expect(!asked.isEmpty)
+        #expect(Set(asked).count == asked.count, "asked twice: \(asked)")
+    }
+}
