@@ -40,12 +40,7 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let today = try Today.day(date)
-        let result = RuleDirectory.load(rules, today: today)
-        guard let ruleSet = result.ruleSet else {
-            let l = ToolLanguage(locale: ProcessInfo.processInfo.environment["LANG"])
-            FileHandle.standardError.write(Data(CheckReport.text(result, language: l).utf8))
-            throw ExitCode(1)
-        }
+        let ruleSet = try RuleLoading.ruleSet(rules, today: today)
         if let lang, !ruleSet.languages.contains(where: { $0.code == lang }) {
             throw ValidationError("unknown language '\(lang)' (offered: \(ruleSet.languages.map(\.code).joined(separator: ", ")))")
         }

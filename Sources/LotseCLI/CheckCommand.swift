@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let result = RuleDirectory.load(directory, today: try Today.day(date))
-        let language = lang?.value ?? ToolLanguage(locale: ProcessInfo.processInfo.environment["LANG"])
+        let language = lang?.value ?? RuleLoading.environmentLanguage
         switch format {
         case .text: print(CheckReport.text(result, language: language), terminator: "")
         case .json: print(CheckReport.json(result, language: language))

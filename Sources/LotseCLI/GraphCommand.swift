@@ -22,12 +22,8 @@ struct GraphCommand: ParsableCommand {
     var lang: String?
 
     func run() throws {
-        let result = RuleDirectory.load(rules, today: try Today.day(nil))
-        let toolLanguage = ToolLanguage(locale: ProcessInfo.processInfo.environment["LANG"])
-        guard let ruleSet = result.ruleSet else {
-            FileHandle.standardError.write(Data(CheckReport.text(result, language: toolLanguage).utf8))
-            throw ExitCode(1)
-        }
+        let toolLanguage = RuleLoading.environmentLanguage
+        let ruleSet = try RuleLoading.ruleSet(rules, today: try Today.day(nil), language: toolLanguage)
         let trees: [CompiledTree]
         if let topic {
             guard let i = ruleSet.treeIndex[topic] else {

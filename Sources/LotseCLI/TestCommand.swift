@@ -18,13 +18,9 @@ struct TestCommand: ParsableCommand {
     var lang: ToolLanguageOption?
 
     func run() throws {
-        let language = lang?.value ?? ToolLanguage(locale: ProcessInfo.processInfo.environment["LANG"])
+        let language = lang?.value ?? RuleLoading.environmentLanguage
         // Review dates do not matter for tests; the personas carry their own dates.
-        let result = RuleDirectory.load(rules, today: try Today.day(nil))
-        guard let ruleSet = result.ruleSet else {
-            FileHandle.standardError.write(Data(CheckReport.text(result, language: language).utf8))
-            throw ExitCode(1)
-        }
+        let ruleSet = try RuleLoading.ruleSet(rules, today: try Today.day(nil), language: language)
         let files = PersonaSuite.files(paths.isEmpty ? [RuleDirectory.join(rules, "tests")] : paths)
         let report = PersonaSuite.run(files: files, rules: ruleSet, language: language)
         for line in report.lines { print(line) }
