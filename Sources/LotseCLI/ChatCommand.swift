@@ -34,8 +34,16 @@ struct ChatCommand: ParsableCommand {
     @Option(help: "Kiosk mode: seconds after that question before the reset.")
     var grace: Double = 30
 
+    @Option(help: "Staff only: write this conversation to FILE as a transcript (not allowed with --kiosk).")
+    var record: String?
+
+    @Option(help: "The title written into the recorded transcript (default: the file name).")
+    var title: String?
+
     func validate() throws {
         guard idle > 0, grace > 0 else { throw ValidationError("--idle and --grace must be positive") }
+        // A kiosk keeps nothing a newcomer types.
+        if record != nil && kiosk { throw ValidationError("--record cannot be used with --kiosk") }
     }
 
     func run() throws {
@@ -58,6 +66,17 @@ struct ChatCommand: ParsableCommand {
         let loop = ChatLoop(rules: ruleSet, today: today, options: options, input: input) { text in
             // Unbuffered: a test or kiosk reading a pipe sees each reply at once.
             FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if let record {
+            let title = self.title ?? URL(fileURLWithPath: record).deletingPathExtension().lastPathComponent
+            let language = lang
+            loop.onRecord = { opening, turns in
+                let text = TranscriptFormat.write(title: title, language: language, date: today, opening: opening, turns: turns)
+                try? text.write(toFile: record, atomically: true, encoding: .utf8)
+            }
+            guard FileManager.default.createFile(atPath: record, contents: nil) else {
+                throw ValidationError("cannot write \(record)")
+            }
         }
         let status = loop.run()
         if status != 0 { throw ExitCode(status) }

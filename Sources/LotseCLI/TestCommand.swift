@@ -2,29 +2,50 @@ import ArgumentParser
 import Foundation
 import LotseCore
 
-/// `lotse test`: runs the eligibility personas against the rules (transcripts come next).
+/// `lotse test`: replays transcripts and runs the eligibility personas.
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run eligibility tests (personas in rules/tests/*.yaml); prints 'N passed, N failed', exit 1 on failure.")
+        abstract: "Replay transcripts (*.transcript) and run eligibility personas (rules/tests/*.yaml).",
+        discussion: "Prints a diff for every transcript that no longer matches and ends with 'N passed, N failed'; exit 1 on any failure.")
 
-    @Argument(help: "Test files or folders (default: the tests folder of the rules).")
+    @Argument(help: "Transcript and persona files or folders (default: transcripts/ and the tests folder of the rules).")
     var paths: [String] = []
 
     @Option(help: "The rules folder (with lotse.yaml).")
     var rules = "rules"
+
+    @Flag(help: "Rewrite the expected text of transcripts that differ (after an intended rule change) and list them.")
+    var update = false
+
+    @Flag(help: "Report which tree nodes, branches and offers the transcripts reach, and list what they do not.")
+    var coverage = false
 
     @Option(help: "Language of the messages: de or en (default: from LANG).")
     var lang: ToolLanguageOption?
 
     func run() throws {
         let language = lang?.value ?? RuleLoading.environmentLanguage
-        // Review dates do not matter for tests; the personas carry their own dates.
+        // Review dates do not matter here; transcripts and personas carry their own dates.
         let ruleSet = try RuleLoading.ruleSet(rules, today: try Today.day(nil), language: language)
-        let files = PersonaSuite.files(paths.isEmpty ? [RuleDirectory.join(rules, "tests")] : paths)
-        let report = PersonaSuite.run(files: files, rules: ruleSet, language: language)
-        for line in report.lines { print(line) }
-        print("\(report.passed) passed, \(report.failed) failed")
-        if report.failed > 0 { throw ExitCode(1) }
+        let roots = paths.isEmpty ? ["transcripts", RuleDirectory.join(rules, "tests")] : paths
+        let transcripts = TranscriptSuite.run(files: TranscriptSuite.files(roots), rules: ruleSet, update: update) {
+            SessionDriver(rules: ruleSet)
+        }
+        let personaFiles = PersonaSuite.files(roots.filter { !$0.hasSuffix(".transcript") && !isTranscriptFolder($0) })
+        let personas = PersonaSuite.run(files: personaFiles, rules: ruleSet, language: language)
+        for line in transcripts.lines + personas.lines { print(line) }
+        if update {
+            print(transcripts.updated.isEmpty ? "no transcript changed" : "updated:\n" + transcripts.updated.map { "  \($0)" }.joined(separator: "\n"))
+        }
+        if coverage { print(Coverage(rules: ruleSet, trace: transcripts.trace).report()) }
+        let passed = transcripts.passed + personas.passed, failed = transcripts.failed + personas.failed
+        print("\(passed) passed, \(failed) failed")
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// A folder holding transcripts only is not searched for persona files.
+    private func isTranscriptFolder(_ path: String) -> Bool {
+        !TranscriptSuite.files([path]).isEmpty && PersonaSuite.files([path]).isEmpty
     }
 }

@@ -26,6 +26,10 @@ public final class ChatLoop {
     let input: LineInput
     let output: (String) -> Void
     private var session: Session
+    /// With `--record`: what the kiosk showed, as a transcript renders it (80 columns, no colour).
+    public private(set) var recording: (opening: String, turns: [(input: String, output: String)])?
+    /// Called after every turn with the recording so far, so a crash or kill loses nothing.
+    public var onRecord: ((_ opening: String, _ turns: [(input: String, output: String)]) -> Void)?
 
     public init(rules: RuleSet, today: Day, options: Options, input: LineInput, output: @escaping (String) -> Void) {
         self.rules = rules
@@ -54,6 +58,10 @@ public final class ChatLoop {
                 let events = session.respond(to: line)
                 if events.contains(.reset) { wipe() }
                 show(events)
+                if recording != nil {
+                    recording?.turns.append((line, plain(events)))
+                    onRecord?(recording!.opening, recording!.turns)
+                }
                 if session.isFinished {
                     if !options.kiosk { return 0 }
                     start(clear: true)
@@ -76,12 +84,17 @@ public final class ChatLoop {
         let (fresh, events) = Session.start(rules: rules, today: today, language: options.language)
         session = fresh
         show(events)
+        if onRecord != nil, recording == nil { recording = (plain(events), []) }
     }
 
     private func wipe() {
         input.forgetHistory()
         // Clear the screen and the scrollback: the next newcomer must not see the last one's answers.
         if options.terminal { output("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+    }
+
+    private func plain(_ events: [Event]) -> String {
+        TextRenderer(rules: rules, language: session.language).render(events)
     }
 
     private func show(_ events: [Event]) {

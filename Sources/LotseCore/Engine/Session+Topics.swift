@@ -9,8 +9,15 @@ extension Session {
 
     mutating func continueTopic(_ tree: Int, from node: Int) -> [Event] {
         guard case .ask(_, let route) = rules.trees[tree].nodes[node].kind,
-              let next = route.target(facts, today: today) else { return finishTopic() }
+              let next = follow(route, tree: tree, node: node) else { return finishTopic() }
         return walk(tree, from: next)
+    }
+
+    /// The next node, recording the way taken when tracing.
+    private mutating func follow(_ route: CompiledRoute, tree: Int, node: Int) -> Int? {
+        guard let (target, edge) = route.choose(facts, today: today) else { return nil }
+        trace?.edges.insert(Trace.EdgeRef(tree: tree, node: node, edge: edge))
+        return target
     }
 
     private mutating func walk(_ tree: Int, from start: Int) -> [Event] {
@@ -19,16 +26,17 @@ extension Session {
         var current = start
         // The checker rejects cycles; the bound only guards against rules loaded without it.
         for _ in 0...nodes.count {
+            trace?.nodes.insert(Trace.NodeRef(tree: tree, node: current))
             switch nodes[current].kind {
             case .ask(let fact, let route):
                 if !answered[fact] {
                     stage = .question(tree: tree, node: current)
                     return events + [.ask(factPrompt(fact))]
                 }
-                guard let next = route.target(facts, today: today) else { return events + finishTopic() }
+                guard let next = follow(route, tree: tree, node: current) else { return events + finishTopic() }
                 current = next
             case .decide(let route):
-                guard let next = route.target(facts, today: today) else { return events + finishTopic() }
+                guard let next = follow(route, tree: tree, node: current) else { return events + finishTopic() }
                 current = next
             case .say(let t, let next):
                 events.append(.say(text(t) ?? ""))

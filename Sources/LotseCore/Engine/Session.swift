@@ -13,6 +13,8 @@ public struct Session: Sendable {
     var undo: [Snapshot] = []
     /// The topic last walked, so a changed answer can recompute its result.
     var lastTopic: Int?
+    /// Set to a `Trace` to record the nodes and branches this conversation passes.
+    public var trace: Trace?
 
     indirect enum Stage: Sendable, Equatable {
         case language(returnTo: Stage?)

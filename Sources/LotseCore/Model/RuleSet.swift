@@ -78,9 +78,19 @@ public struct CompiledRoute: Sendable {
 
     /// The node to go to with these facts: the first branch that is true, else `otherwise`.
     public func target(_ facts: FactValues, today: Day) -> Int? {
-        if let next { return next }
-        for b in branches where b.condition.evaluate(facts, today: today) == .yes { return b.target }
-        return otherwise
+        choose(facts, today: today)?.target
+    }
+
+    /// Which way was taken: the index of the branch, `-1` for `otherwise`, `-2` for `next`.
+    public func choose(_ facts: FactValues, today: Day) -> (target: Int, edge: Int)? {
+        if let next { return (next, Edge.next) }
+        for (i, b) in branches.enumerated() where b.condition.evaluate(facts, today: today) == .yes { return (b.target, i) }
+        return otherwise.map { ($0, Edge.otherwise) }
+    }
+
+    public enum Edge {
+        public static let otherwise = -1
+        public static let next = -2
     }
 }
 
