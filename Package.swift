@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure: the rule model, the condition language and the checks. No I/O.
@@ -22,9 +24,16 @@ let package = Package(
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The kiosk door: a terminal conversation on the engine.
         .target(name: "LotseREPL", dependencies: ["LotseCore", "CReadline"]),
+        // The socket door: protocol lotse/1 (JSON lines) over TCP for many kiosks.
+        .target(name: "LotseServer", dependencies: [
+            "LotseCore",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The doors' shared command-line layer: reads files, prints reports.
         .target(name: "LotseCLI", dependencies: [
-            "LotseCore", "LotseRules", "LotseREPL",
+            "LotseCore", "LotseRules", "LotseREPL", "LotseServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lotse", dependencies: ["LotseCLI"]),
@@ -32,6 +41,12 @@ let package = Package(
         .testTarget(name: "LotseRulesTests", dependencies: ["LotseRules", "LotseCore"]),
         .testTarget(name: "LotseCLITests", dependencies: ["LotseCLI", "LotseRules", "LotseCore"]),
         .testTarget(name: "LotseEngineTests", dependencies: ["LotseCore", "LotseCLI"]),
+        .testTarget(name: "LotseServerTests", dependencies: [
+            "LotseServer", "LotseCore", "LotseCLI",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "LotseREPLTests", dependencies: ["LotseREPL", "LotseCore", "LotseRules"]),
     ],
     swiftLanguageModes: [.v6]

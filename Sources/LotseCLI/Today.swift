@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LotseCore
 
@@ -5,20 +6,10 @@ import LotseCore
 enum Today {
     static func day(_ override: String?) throws -> Day {
         if let override {
-            guard let d = Day(iso: override) else { throw ValidationFailure.invalidDate(override) }
+            guard let d = Day(iso: override) else { throw ValidationError("'\(override)' is not a date of the form YYYY-MM-DD") }
             return d
         }
         let seconds = Int(Date().timeIntervalSince1970)
         return Day(ordinal: Int((Double(seconds) / 86_400).rounded(.down)))
-    }
-}
-
-enum ValidationFailure: Error, CustomStringConvertible {
-    case invalidDate(String)
-
-    var description: String {
-        switch self {
-        case .invalidDate(let s): "'\(s)' is not a date of the form YYYY-MM-DD"
-        }
     }
 }

@@ -14,7 +14,7 @@ public enum DeploymentParser {
         case .success(nil): return (nil, [.error(.missingKey("lotse"), at: start)])
         case .success(let node?): root = node
         }
-        var r = NodeReader(file: file.path)
+        var r = NodeReader(file: file.path, text: file.text)
         guard let f = r.fields(root, file.path, allowed: keys, required: ["lotse", "district", "layers", "languages", "default_language"])
         else { return (nil, r.diagnostics) }
         if let v = r.scalar(f["lotse"], "lotse"), v.value != "1" {

@@ -5,9 +5,16 @@ import Yams
 /// at its file:line:column and carrying on, so one run shows all problems.
 struct NodeReader {
     let file: String
+    /// The file's lines as Unicode scalars, to map positions inside quoted or folded scalars.
+    let lines: [[Unicode.Scalar]]
     var diagnostics: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, text: String = "") {
+        self.file = file
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            Array((line.hasSuffix("\r") ? line.dropLast() : line).unicodeScalars)
+        }
+    }
 
     func location(_ node: Node) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: file, line: 1, column: 1) }
@@ -144,12 +151,44 @@ struct NodeReader {
         return LocalizedWords(out, at: location(node))
     }
 
-    /// A condition with the location of its first character (inside the quotes, if quoted).
+    /// A condition with the location of its first character (inside the quotes, if quoted), and
+    /// a map from offsets in the condition to places in the file, through escapes and folded lines.
     mutating func condition(_ node: Node?, _ key: String) -> ConditionSource? {
         guard let node else { return nil }
         guard case .scalar(let s) = node else { error(.wrongKind(key: key, expected: .condition), node); return nil }
-        let shift = (s.style == .singleQuoted || s.style == .doubleQuoted) ? 1 : 0
-        return ConditionSource(s.string, at: location(node).advanced(by: shift))
+        let start = location(node)
+        let quoted = s.style == .singleQuoted || s.style == .doubleQuoted
+        let decoded = s.string.unicodeScalars.count
+        var places: [SourceLocation] = []
+        places.reserveCapacity(decoded + 1)
+        var line = start.line - 1, column = start.column - 1 + (quoted ? 1 : 0)
+        for _ in 0...decoded {
+            places.append(SourceLocation(file: file, line: line + 1, column: column + 1))
+            guard line < lines.count else { continue }
+            let row = lines[line]
+            if column >= row.count {
+                // A folded line break reads as one space; the next line's indentation is skipped.
+                line += 1
+                column = 0
+                while line < lines.count, column < lines[line].count, lines[line][column] == " " || lines[line][column] == "\t" { column += 1 }
+                continue
+            }
+            let c = row[column]
+            if s.style == .doubleQuoted, c == "\\" {
+                let next: Unicode.Scalar? = column + 1 < row.count ? row[column + 1] : nil
+                switch next {
+                case "x": column += 4
+                case "u": column += 6
+                case "U": column += 10
+                default: column += 2
+                }
+            } else if s.style == .singleQuoted, c == "'", column + 1 < row.count, row[column + 1] == "'" {
+                column += 2
+            } else {
+                column += 1
+            }
+        }
+        return ConditionSource(s.string, at: places[0], places: places)
     }
 
     /// The items of a list section, each a mapping.

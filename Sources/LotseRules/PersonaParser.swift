@@ -12,7 +12,7 @@ public enum PersonaParser {
         case .success(nil): return ([], [])
         case .success(let node?): root = node
         }
-        var r = NodeReader(file: file.path)
+        var r = NodeReader(file: file.path, text: file.text)
         guard let top = r.fields(root, file.path, allowed: ["personas"], required: ["personas"]) else { return ([], r.diagnostics) }
         var personas: [Persona] = []
         var names: [String: SourceLocation] = [:]

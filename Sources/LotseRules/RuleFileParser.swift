@@ -25,7 +25,7 @@ public enum RuleFileParser {
         case .success(nil): return (result, [])
         case .success(let node?): root = node
         }
-        var r = NodeReader(file: file.path)
+        var r = NodeReader(file: file.path, text: file.text)
         guard let top = r.fields(root, file.path, allowed: sections) else { return (result, r.diagnostics) }
         result.facts = r.list(top["facts"], "facts").compactMap { fact($0, &r) }
         result.trees = r.list(top["trees"], "trees").compactMap { tree($0, &r) }

@@ -151,7 +151,10 @@ struct TreeAnalysis {
                 points.insert(i + 1 < sorted.count ? (c + sorted[i + 1]) / 2 : c + 1)
                 if i == 0 { points.insert(c - 1) }
             }
-            if sorted.isEmpty { points.insert(spec.min ?? 0) }
+            // Compared with another fact, a single sample could never make "a < b" true.
+            let base = spec.min ?? 0
+            if sorted.isEmpty { points.insert(base) }
+            if conditions.contains(where: { $0.comparesFacts(fact) }) { points.formUnion([base, base + 1, base + 2]) }
             let inRange = points.filter { p in (spec.min.map { p >= $0 } ?? true) && (spec.max.map { p <= $0 } ?? true) }
             return inRange.sorted().map { .number($0) } + [nil]
         }
@@ -181,6 +184,16 @@ struct TreeAnalysis {
 }
 
 extension Condition {
+    /// Whether the fact is compared with another fact somewhere in this condition.
+    func comparesFacts(_ fact: Int) -> Bool {
+        switch self {
+        case .not(let c): c.comparesFacts(fact)
+        case .and(let a, let b), .or(let a, let b): a.comparesFacts(fact) || b.comparesFacts(fact)
+        case .compare(.fact(let x), _, .fact(let y)): x == fact || y == fact
+        default: false
+        }
+    }
+
     func collectConstants(of fact: Int, into out: inout Set<Double>) {
         switch self {
         case .not(let c): c.collectConstants(of: fact, into: &out)

@@ -102,7 +102,7 @@ public struct RuleSetCompiler {
         do {
             return try table.compile(source.text)
         } catch {
-            diagnostics.append(.error(.condition(error.problem), at: source.location.advanced(by: error.offset)))
+            diagnostics.append(.error(.condition(error.problem), at: source.location(ofOffset: error.offset)))
             return nil
         }
     }
@@ -167,7 +167,14 @@ public struct RuleSetCompiler {
         case .ask(let fact, let r):
             let f = resolve(fact, .fact, in: table.index)
             let compiled = route(r, &self)
-            if let f { kind = .ask(fact: f, compiled) } else { kind = nil; valid = false }
+            if let f {
+                kind = .ask(fact: f, compiled)
+            } else {
+                // Still a way on for reachability: one misspelt fact is one message, not a cascade.
+                kind = nil
+                valid = false
+                orphanedTargets += compiled.targets
+            }
         case .decide(let r):
             kind = .decide(route(r, &self))
         case .say(let text, let next):

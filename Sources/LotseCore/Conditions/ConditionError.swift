@@ -20,6 +20,7 @@ public enum ConditionProblem: Sendable, Hashable {
     case invalidDate(String)
     case unexpectedToken(String, expected: Expectation)
     case tooDeep
+    case tooLong(Int)
     // Names and types
     case unknownName(String, suggestion: String?)
     case unknownFactInKnown(String, suggestion: String?)

@@ -5,14 +5,20 @@ public struct ConditionParser {
     /// Guards against stack exhaustion on hostile input such as ten thousand "(".
     private var depth = 0
     static let maximumDepth = 64
+    /// A condition is a sentence, not a program: a bound on its length keeps evaluation and
+    /// analysis (which recurse over `and`/`or` chains) far from the stack's limit.
+    static let maximumTokens = 1000
 
     public static func parse(_ text: String) throws(ConditionError) -> ConditionSyntax {
-        var parser = ConditionParser(tokens: try ConditionLexer.tokenize(text))
+        let tokens = try ConditionLexer.tokenize(text)
+        var parser = ConditionParser(tokens: tokens)
         guard parser.current.kind != .end else { throw ConditionError(.empty, at: 0) }
         let result = try parser.parseOr()
         guard parser.current.kind == .end else {
             throw ConditionError(.unexpectedToken(parser.current.kind.display, expected: .operatorOrEnd), at: parser.current.offset)
         }
+        // Parsing chains is iterative, but compiling and evaluating recurse along them.
+        if tokens.count > maximumTokens { throw ConditionError(.tooLong(maximumTokens), at: tokens[maximumTokens].offset) }
         return result
     }
 

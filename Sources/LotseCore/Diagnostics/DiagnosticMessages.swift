@@ -100,6 +100,9 @@ extension ConditionProblem {
             return l.pick("\(expected.name(l)) erwartet, gefunden: \(f)", "expected \(expected.name(l)), found \(f)")
         case .tooDeep:
             return l.pick("Bedingung ist zu tief verschachtelt", "condition is nested too deeply")
+        case .tooLong(let n):
+            return l.pick("Bedingung ist zu lang (höchstens \(n) Wörter und Zeichen); teilen Sie sie in mehrere Teile von 'eligible_if' oder Zweige auf",
+                          "condition is too long (at most \(n) words and symbols); split it into several 'eligible_if' parts or branches")
         case .unknownName(let name, let suggestion):
             let hint = suggestion.map { l.pick(" – meinten Sie '\($0)'?", " – did you mean '\($0)'?") } ?? ""
             return l.pick("unbekannter Fakt '\(name)'\(hint)", "unknown fact '\(name)'\(hint)")

@@ -49,9 +49,18 @@ public struct LocalizedWords: Sendable, Hashable {
 public struct ConditionSource: Sendable, Hashable {
     public var text: String
     public var location: SourceLocation
+    /// Where each character of `text` stands in the file, when known (quoted or folded
+    /// conditions do not map column for column).
+    public var places: [SourceLocation]
 
-    public init(_ text: String, at location: SourceLocation) {
+    public init(_ text: String, at location: SourceLocation, places: [SourceLocation] = []) {
         self.text = text
         self.location = location
+        self.places = places
+    }
+
+    /// The place in the file of the character at `offset` (counted in Unicode scalars).
+    public func location(ofOffset offset: Int) -> SourceLocation {
+        offset >= 0 && offset < places.count ? places[offset] : location.advanced(by: offset)
     }
 }

@@ -1,0 +1,1 @@
+// The server door; see issue 4.
