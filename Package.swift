@@ -35,8 +35,10 @@ let package = Package(
         .target(name: "LotseCLI", dependencies: [
             "LotseCore", "LotseRules", "LotseREPL", "LotseServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
-        .executableTarget(name: "lotse", dependencies: ["LotseCLI"]),
+        .executableTarget(name: "lotse", dependencies: ["LotseCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "LotseCoreTests", dependencies: ["LotseCore"]),
         .testTarget(name: "LotseRulesTests", dependencies: ["LotseRules", "LotseCore"]),
         .testTarget(name: "LotseCLITests", dependencies: ["LotseCLI", "LotseRules", "LotseCore"]),

@@ -1,5 +1,22 @@
 /// The commands that work at every prompt.
 extension Session {
+    /// A command given directly (the socket protocol's JSON commands), not typed as a word.
+    public mutating func respond(to command: Lexicon.Command) -> [Event] {
+        guard stage != .ended else { return [.error(code: .finished, message: message(.bye))] }
+        return perform(command)
+    }
+
+    /// Switches to a language by code at once, keeping every answer; nil if not offered.
+    public mutating func switchLanguage(to code: String) -> [Event]? {
+        guard rules.languages.contains(where: { $0.code == code }) else { return nil }
+        language = code
+        if case .language(let returnTo) = stage { stage = returnTo ?? .menu }
+        return [.ask(prompt(for: stage))]
+    }
+
+    /// The wording of one of the engine's messages in the session's language.
+    public func text(of key: MessageKey) -> String { message(key) }
+
     mutating func perform(_ command: Lexicon.Command) -> [Event] {
         switch command {
         case .emergency:

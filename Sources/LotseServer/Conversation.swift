@@ -1,0 +1,77 @@
+import Foundation
+import LotseCore
+
+/// One client's conversation on the server: turns protocol lines into engine turns and events
+/// into JSON lines. No sockets here, so it is tested line by line in memory.
+public struct Conversation: Sendable {
+    public let rules: RuleSet
+    private(set) var session: Session
+    let today: Day
+
+    /// Starts a conversation: the hello line, then the first question.
+    public static func open(rules: RuleSet, today: Day) -> (Conversation, [String]) {
+        let (session, events) = Session.start(rules: rules, today: today)
+        let conversation = Conversation(rules: rules, session: session, today: today)
+        return (conversation, [ServerMessages.hello(rules)] + conversation.encode(events))
+    }
+
+    public var isFinished: Bool { session.isFinished }
+
+    /// What one line from the client produces. A line starting with `{` is a JSON command;
+    /// anything else is the newcomer's answer exactly as typed.
+    public mutating func receive(_ line: String) -> [String] {
+        var text = line
+        if text.hasSuffix("\r") { text.removeLast() }
+        if text.first == "{" { return command(text) }
+        return encode(session.respond(to: text))
+    }
+
+    /// A protocol-level error (line too long, not UTF-8 …) in the session's language, then the question again.
+    public func protocolError(_ code: String, _ key: MessageKey) -> [String] {
+        [ServerMessages.error(code, session.text(of: key))] + repeatQuestion()
+    }
+
+    /// Said to every client when the server stops.
+    public func closing() -> [String] {
+        [ServerMessages.bye(session.text(of: .server_closing))]
+    }
+
+    /// Said before an idle connection is closed.
+    public func idleWarning() -> [String] {
+        [ServerMessages.error("idle", session.text(of: .still_there))]
+    }
+
+    private func repeatQuestion() -> [String] {
+        session.currentPrompt.map { encode([.ask($0)]) } ?? []
+    }
+
+    private mutating func command(_ text: String) -> [String] {
+        guard let data = text.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let name = object["cmd"] as? String else {
+            return protocolError("bad_command", .unknown_command)
+        }
+        let language = object["language"] as? String
+        switch name {
+        case "start":
+            if let language, !rules.languages.contains(where: { $0.code == language }) {
+                return protocolError("unknown_language", .unknown_command)
+            }
+            let (fresh, events) = Session.start(rules: rules, today: today, language: language)
+            session = fresh
+            return encode([.reset] + events)
+        case "language":
+            guard let language else { return encode(session.respond(to: .language)) }
+            guard let events = session.switchLanguage(to: language) else { return protocolError("unknown_language", .unknown_command) }
+            return encode(events)
+        default:
+            guard let c = Lexicon.Command(rawValue: name) else { return protocolError("unknown_command", .unknown_command) }
+            return encode(session.respond(to: c))
+        }
+    }
+
+    func encode(_ events: [Event]) -> [String] {
+        let renderer = TextRenderer(rules: rules, language: session.language)
+        return events.map { ServerMessages.encode($0, renderer: renderer) }
+    }
+}

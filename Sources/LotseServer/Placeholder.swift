@@ -1,1 +1,0 @@
-// The server door; see issue 4.

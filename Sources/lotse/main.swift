@@ -1,2 +1,0 @@
-import LotseCLI
-LotseCommand.main()
