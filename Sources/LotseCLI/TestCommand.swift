@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LotseCore
+import LotseREPL
 
 /// `lotse test`: replays transcripts and runs the eligibility personas.
 struct TestCommand: ParsableCommand {
@@ -24,13 +25,20 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Language of the messages: de or en (default: from LANG).")
     var lang: ToolLanguageOption?
 
+    @Option(help: "Replay the transcripts against a running server (HOST:PORT) instead of in-process.")
+    var connect: String?
+
     func run() throws {
         let language = lang?.value ?? RuleLoading.environmentLanguage
         // Review dates do not matter here; transcripts and personas carry their own dates.
         let ruleSet = try RuleLoading.ruleSet(rules, today: try Today.day(nil), language: language)
         let roots = paths.isEmpty ? ["transcripts", RuleDirectory.join(rules, "tests")] : paths
-        let transcripts = TranscriptSuite.run(files: TranscriptSuite.files(roots), rules: ruleSet, update: update) {
-            SessionDriver(rules: ruleSet)
+        let transcriptFiles = TranscriptSuite.files(roots)
+        let transcripts: TranscriptSuite.Report
+        if let connect {
+            transcripts = TranscriptSuite.run(files: transcriptFiles, rules: ruleSet, update: update) { try RemoteDriver(address: connect) }
+        } else {
+            transcripts = TranscriptSuite.run(files: transcriptFiles, rules: ruleSet, update: update) { SessionDriver(rules: ruleSet) }
         }
         let personaFiles = PersonaSuite.files(roots.filter { !$0.hasSuffix(".transcript") && !isTranscriptFolder($0) })
         let personas = PersonaSuite.run(files: personaFiles, rules: ruleSet, language: language)
@@ -38,7 +46,10 @@ struct TestCommand: ParsableCommand {
         if update {
             print(transcripts.updated.isEmpty ? "no transcript changed" : "updated:\n" + transcripts.updated.map { "  \($0)" }.joined(separator: "\n"))
         }
-        if coverage { print(Coverage(rules: ruleSet, trace: transcripts.trace).report()) }
+        if coverage {
+            if connect != nil { print("coverage is measured in-process only; run without --connect") }
+            else { print(Coverage(rules: ruleSet, trace: transcripts.trace).report()) }
+        }
         let passed = transcripts.passed + personas.passed, failed = transcripts.failed + personas.failed
         print("\(passed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode(1) }

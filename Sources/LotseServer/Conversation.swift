@@ -57,7 +57,12 @@ public struct Conversation: Sendable {
             if let language, !rules.languages.contains(where: { $0.code == language }) {
                 return protocolError("unknown_language", .unknown_command)
             }
-            let (fresh, events) = Session.start(rules: rules, today: today, language: language)
+            var day = today
+            if let text = object["date"] as? String {
+                guard let d = Day(iso: text) else { return protocolError("bad_date", .unknown_command) }
+                day = d
+            }
+            let (fresh, events) = Session.start(rules: rules, today: day, language: language)
             session = fresh
             return encode([.reset] + events)
         case "language":

@@ -20,6 +20,12 @@ enum ServerMessages {
             return o.finished()
         }))
         j.string("default_language", rules.defaultLanguage)
+        // A terminal client keeps its own idle timer and asks this in the session's language.
+        j.raw("still_there", "{" + rules.languages.map { l in
+            var text = ""
+            JSONLine.appendString(rules.messages[.still_there]?.text(in: l.code, fallback: rules.defaultLanguage) ?? "", to: &text)
+            return "\"\(l.code)\":" + text
+        }.joined(separator: ",") + "}")
         return j.finished()
     }
 

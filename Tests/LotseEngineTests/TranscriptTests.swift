@@ -12,12 +12,9 @@ import Testing
                        assertions: [Int: [String]] = [:]) -> String {
         var driver = SessionDriver(rules: rules)
         let day = Day(iso: date)!
-        let opening = TextRenderer(rules: rules, language: driver.language).render(driver.start(language: language, date: day))
+        let opening = driver.start(language: language, date: day).text
         var turns: [(input: String, output: String)] = []
-        for input in inputs {
-            let events = driver.send(input)
-            turns.append((input, TextRenderer(rules: rules, language: driver.language).render(events)))
-        }
+        for input in inputs { turns.append((input, driver.send(input).text)) }
         return TranscriptFormat.write(title: "fixture", language: language, date: day, opening: opening, turns: turns, assertions: assertions)
     }
 

@@ -29,7 +29,9 @@ public struct TextRenderer: Sendable {
             case .refer(let r): out += referral(r)
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        // Events that show nothing (a reset) add no blank line, so rendering events one by one
+        // and all at once give the same text (the socket protocol relies on it).
+        return out.isEmpty ? "" : out.joined(separator: "\n") + "\n"
     }
 
     private func message(_ key: MessageKey) -> String {

@@ -1,9 +1,20 @@
+/// What the kiosk showed after one input, and which offers it named.
+public struct DriverReply: Sendable {
+    public var text: String
+    public var referred: [String]
+    public var counsellor: [String]
+
+    public init(text: String, referred: [String] = [], counsellor: [String] = []) {
+        self.text = text
+        self.referred = referred
+        self.counsellor = counsellor
+    }
+}
+
 /// Something a transcript can be replayed against: the engine in-process, or a live server.
 public protocol ConversationDriver {
-    mutating func start(language: String?, date: Day) throws -> [Event]
-    mutating func send(_ line: String) throws -> [Event]
-    /// The session's language now, for rendering.
-    var language: String { get }
+    mutating func start(language: String?, date: Day) throws -> DriverReply
+    mutating func send(_ line: String) throws -> DriverReply
     /// What is known, where the driver can see it (in-process); nil over a socket.
     var knownFacts: [String: FactValue]? { get }
 }
@@ -15,18 +26,26 @@ public struct SessionDriver: ConversationDriver {
 
     public init(rules: RuleSet) { self.rules = rules }
 
-    public mutating func start(language: String?, date: Day) -> [Event] {
+    public mutating func start(language: String?, date: Day) -> DriverReply {
         var (s, events) = Session.start(rules: rules, today: date, language: language)
         s.trace = Trace()
         session = s
-        return events
+        return reply(events)
     }
 
-    public mutating func send(_ line: String) -> [Event] {
-        session?.respond(to: line) ?? []
+    public mutating func send(_ line: String) -> DriverReply {
+        reply(session?.respond(to: line) ?? [])
     }
 
-    public var language: String { session?.language ?? rules.defaultLanguage }
+    private func reply(_ events: [Event]) -> DriverReply {
+        var out = DriverReply(text: TextRenderer(rules: rules, language: session?.language ?? rules.defaultLanguage).render(events))
+        for case .refer(let r) in events {
+            out.referred += r.eligible.map(\.id)
+            out.counsellor += r.askCounsellor.map(\.id)
+        }
+        return out
+    }
+
     public var knownFacts: [String: FactValue]? { session?.knownFacts }
     public var trace: Trace? { session?.trace }
 }
@@ -52,26 +71,18 @@ public struct TranscriptResult: Sendable {
 }
 
 public enum TranscriptReplayer {
-    public static func replay<D: ConversationDriver>(_ t: Transcript, rules: RuleSet, driver: inout D, width: Int = 80) -> TranscriptResult {
+    public static func replay<D: ConversationDriver>(_ t: Transcript, rules: RuleSet, driver: inout D) -> TranscriptResult {
         var result = TranscriptResult()
-        func render(_ events: [Event]) -> String {
-            TextRenderer(rules: rules, language: driver.language, width: width).render(events)
-        }
         var referred = Set<String>(), counsellor = Set<String>()
-        func note(_ events: [Event]) {
-            for case .refer(let r) in events {
-                referred.formUnion(r.eligible.map(\.id))
-                counsellor.formUnion(r.askCounsellor.map(\.id))
-            }
-        }
         do {
             let opening = try driver.start(language: t.language, date: t.date)
-            result.actualOpening = render(opening)
+            result.actualOpening = opening.text
             compare(t.opening, result.actualOpening, input: nil, inputLine: nil, into: &result)
             for turn in t.turns {
-                let events = try driver.send(turn.input)
-                note(events)
-                let text = render(events)
+                let reply = try driver.send(turn.input)
+                referred.formUnion(reply.referred)
+                counsellor.formUnion(reply.counsellor)
+                let text = reply.text
                 result.actualOutputs.append(text)
                 compare(turn.output, text, input: turn.input, inputLine: turn.line, into: &result)
                 for a in turn.assertions {
