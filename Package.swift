@@ -44,8 +44,9 @@ let package = Package(
         .testTarget(name: "LotseCLITests", dependencies: ["LotseCLI", "LotseRules", "LotseCore"]),
         .testTarget(name: "LotseEngineTests", dependencies: ["LotseCore", "LotseCLI"]),
         .testTarget(name: "LotseServerTests", dependencies: [
-            "LotseServer", "LotseCore", "LotseCLI",
+            "LotseServer", "LotseCore", "LotseCLI", "LotseREPL",
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),

@@ -34,6 +34,9 @@ struct ChatCommand: ParsableCommand {
     @Option(help: "Kiosk mode: seconds after that question before the reset.")
     var grace: Double = 30
 
+    @Option(help: "Hold the conversation on a Lotse server (HOST:PORT) instead of the local rules.")
+    var connect: String?
+
     @Option(help: "Staff only: write this conversation to FILE as a transcript (not allowed with --kiosk).")
     var record: String?
 
@@ -48,22 +51,30 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let today = try Today.day(date)
-        let ruleSet = try RuleLoading.ruleSet(rules, today: today)
-        if let lang, !ruleSet.languages.contains(where: { $0.code == lang }) {
-            throw ValidationError("unknown language '\(lang)' (offered: \(ruleSet.languages.map(\.code).joined(separator: ", ")))")
-        }
-        let interactive = isatty(STDIN_FILENO) == 1
         let terminal = isatty(STDOUT_FILENO) == 1
+        let backend: ChatBackend
+        if let connect {
+            do {
+                backend = try RemoteBackend(address: connect, language: lang)
+            } catch {
+                FileHandle.standardError.write(Data("lotse: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        } else {
+            let ruleSet = try RuleLoading.ruleSet(rules, today: today)
+            if let lang, !ruleSet.languages.contains(where: { $0.code == lang }) {
+                throw ValidationError("unknown language '\(lang)' (offered: \(ruleSet.languages.map(\.code).joined(separator: ", ")))")
+            }
+            let color = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            backend = LocalBackend(rules: ruleSet, today: today, language: lang, width: min(80, Self.terminalWidth() ?? 80), color: color)
+        }
         var options = ChatLoop.Options()
         options.kiosk = kiosk
         options.idleSeconds = idle
         options.graceSeconds = grace
-        options.language = lang
         options.terminal = terminal
-        options.color = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        options.width = min(80, Self.terminalWidth() ?? 80)
-        let input: LineInput = interactive ? ReadlineInput() : PlainInput()
-        let loop = ChatLoop(rules: ruleSet, today: today, options: options, input: input) { text in
+        let input: LineInput = isatty(STDIN_FILENO) == 1 ? ReadlineInput() : PlainInput()
+        let loop = ChatLoop(backend: backend, options: options, input: input) { text in
             // Unbuffered: a test or kiosk reading a pipe sees each reply at once.
             FileHandle.standardOutput.write(Data(text.utf8))
         }

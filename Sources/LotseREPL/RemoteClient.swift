@@ -59,10 +59,16 @@ public final class RemoteClient {
     deinit { Glibc.close(fd) }
 
     public func send(_ line: String) throws {
-        var bytes = Array((line + "\n").utf8)
+        try send(bytes: Array((line + "\n").utf8))
+    }
+
+    /// Raw bytes, as they are (tests send what no kiosk would: invalid UTF-8, huge lines).
+    public func send(bytes: [UInt8]) throws {
+        var bytes = bytes
         var sent = 0
         while sent < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + sent, $0.count - sent) }
+            // MSG_NOSIGNAL: a server that went away is an error here, not a SIGPIPE that kills the kiosk.
+            let n = bytes.withUnsafeMutableBytes { Glibc.send(fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
             guard n > 0 else { throw Failure(description: "the server closed the connection") }
             sent += n
         }

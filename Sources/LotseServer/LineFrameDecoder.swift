@@ -78,6 +78,8 @@ final class IdleEventHandler: ChannelInboundHandler, Sendable {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let e = event as? IdleStateHandler.IdleStateEvent, e == .read {
             context.fireChannelRead(wrapInboundOut(.idle))
+            // The async channel hands reads on at the end of a read burst; this one has no burst.
+            context.fireChannelReadComplete()
         } else {
             context.fireUserInboundEventTriggered(event)
         }

@@ -103,6 +103,8 @@ public final class Server: Sendable {
                 buffer.writeString(line)
                 buffer.writeString("\n")
                 channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }
+                // A client that does not read never lets the goodbye through: close it anyway.
+                channel.eventLoop.scheduleTask(in: .seconds(2)) { channel.close(promise: nil) }
             }
         }
         server?.close(promise: nil)

@@ -1,0 +1,125 @@
+import LotseCore
+
+/// What the kiosk shows after a line, however the conversation is held.
+public struct ChatOutput {
+    /// For the screen (may carry colour).
+    public var text: String
+    /// For a recorded transcript: 80 columns, no colour.
+    public var plain: String
+    /// Everything was forgotten: clear the screen and the history.
+    public var reset = false
+    public var finished = false
+}
+
+/// The conversation behind the kiosk: the engine in this process, or a Lotse server.
+public protocol ChatBackend: AnyObject {
+    /// A fresh conversation.
+    func start() throws -> ChatOutput
+    func send(_ line: String) throws -> ChatOutput
+    /// Words for tab completion: the current options and the commands.
+    var completions: [String] { get }
+    /// "Are you still there?" in the conversation's language.
+    var stillThere: String { get }
+}
+
+/// The engine in-process: `lotse chat`.
+public final class LocalBackend: ChatBackend {
+    let rules: RuleSet
+    let today: Day
+    let language: String?
+    let width: Int
+    let color: Bool
+    private var session: Session
+
+    public init(rules: RuleSet, today: Day, language: String?, width: Int = 80, color: Bool = false) {
+        self.rules = rules
+        self.today = today
+        self.language = language
+        self.width = width
+        self.color = color
+        session = Session.start(rules: rules, today: today, language: language).0
+    }
+
+    public func start() -> ChatOutput {
+        let (fresh, events) = Session.start(rules: rules, today: today, language: language)
+        session = fresh
+        return output(events)
+    }
+
+    public func send(_ line: String) -> ChatOutput {
+        output(session.respond(to: line))
+    }
+
+    private func output(_ events: [Event]) -> ChatOutput {
+        let screen = TextRenderer(rules: rules, language: session.language, width: width, color: color).render(events)
+        let plain = TextRenderer(rules: rules, language: session.language).render(events)
+        return ChatOutput(text: screen, plain: plain, reset: events.contains(.reset), finished: session.isFinished)
+    }
+
+    public var completions: [String] { session.completions }
+    public var stillThere: String { session.text(of: .still_there) }
+}
+
+/// A Lotse server: `lotse chat --connect HOST:PORT`. The server renders; this shows its text.
+public final class RemoteBackend: ChatBackend {
+    let address: String
+    let language: String?
+    private var client: RemoteClient?
+    private var lastReply: RemoteClient.Reply?
+    private var sessionLanguage: String?
+
+    public init(address: String, language: String?) throws {
+        self.address = address
+        self.language = language
+        client = try RemoteClient(address: address)
+    }
+
+    public func start() throws -> ChatOutput {
+        // The first time, the server's opening is waiting; later a start command begins anew
+        // (and a lost connection is made again, as a kiosk must keep going).
+        if let client, lastReply == nil {
+            return try show(try afterOpening(client))
+        }
+        do {
+            guard let client else { throw RemoteClient.Failure(description: "not connected") }
+            var command = ["cmd": "start"]
+            if let language { command["language"] = language }
+            try client.send(command: command)
+            return try show(try client.readReply(), reset: true)
+        } catch {
+            let fresh = try RemoteClient(address: address)
+            client = fresh
+            return try show(try afterOpening(fresh), reset: true)
+        }
+    }
+
+    private func afterOpening(_ client: RemoteClient) throws -> RemoteClient.Reply {
+        let opening = try client.readReply()
+        guard let language else { return opening }
+        try client.send(command: ["cmd": "start", "language": language])
+        return try client.readReply()
+    }
+
+    public func send(_ line: String) throws -> ChatOutput {
+        guard let client else { throw RemoteClient.Failure(description: "not connected") }
+        try client.send(line)
+        return try show(try client.readReply())
+    }
+
+    private func show(_ reply: RemoteClient.Reply, reset: Bool = false) throws -> ChatOutput {
+        lastReply = reply
+        if let l = reply.language { sessionLanguage = l }
+        let text = reply.display
+        return ChatOutput(text: text, plain: text, reset: reset || reply.contains("reset"), finished: reply.type == "bye")
+    }
+
+    public var completions: [String] {
+        let ask = lastReply?.messages.last { $0["type"] as? String == "ask" }
+        return (ask?["options"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+    }
+
+    public var stillThere: String {
+        let texts = client?.hello["still_there"] as? [String: String] ?? [:]
+        return texts[sessionLanguage ?? ""] ?? texts[client?.hello["default_language"] as? String ?? ""] ?? "?"
+    }
+}
