@@ -5,15 +5,36 @@ import Yams
 /// at its file:line:column and carrying on, so one run shows all problems.
 struct NodeReader {
     let file: String
-    /// The file's lines as Unicode scalars, to map positions inside quoted or folded scalars.
-    let lines: [[Unicode.Scalar]]
+    let text: String
     var diagnostics: [Diagnostic] = []
+    /// Where each line starts, found once and only when a condition needs a position mapped.
+    private var lineStarts: [String.Index]?
+    private var rows: [Int: [Unicode.Scalar]] = [:]
 
     init(file: String, text: String = "") {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            Array((line.hasSuffix("\r") ? line.dropLast() : line).unicodeScalars)
+        self.text = text
+    }
+
+    /// Line `index` (0-based) as Unicode scalars, without its line break; nil past the end.
+    private mutating func scalars(ofLine index: Int) -> [Unicode.Scalar]? {
+        if let cached = rows[index] { return cached }
+        if lineStarts == nil {
+            var starts = [text.startIndex]
+            var i = text.utf8.startIndex
+            while let newline = text.utf8[i...].firstIndex(of: UInt8(ascii: "\n")) {
+                i = text.utf8.index(after: newline)
+                starts.append(i)
+            }
+            lineStarts = starts
         }
+        guard let starts = lineStarts, index < starts.count else { return nil }
+        let end = index + 1 < starts.count ? text.utf8.index(before: starts[index + 1]) : text.endIndex
+        var line = text[starts[index]..<end]
+        if line.hasSuffix("\r") { line = line.dropLast() }
+        let scalars = Array(line.unicodeScalars)
+        rows[index] = scalars
+        return scalars
     }
 
     func location(_ node: Node) -> SourceLocation {
@@ -164,13 +185,14 @@ struct NodeReader {
         var line = start.line - 1, column = start.column - 1 + (quoted ? 1 : 0)
         for _ in 0...decoded {
             places.append(SourceLocation(file: file, line: line + 1, column: column + 1))
-            guard line < lines.count else { continue }
-            let row = lines[line]
+            guard let row = scalars(ofLine: line) else { continue }
             if column >= row.count {
                 // A folded line break reads as one space; the next line's indentation is skipped.
                 line += 1
                 column = 0
-                while line < lines.count, column < lines[line].count, lines[line][column] == " " || lines[line][column] == "\t" { column += 1 }
+                if let next = scalars(ofLine: line) {
+                    while column < next.count, next[column] == " " || next[column] == "\t" { column += 1 }
+                }
                 continue
             }
             let c = row[column]

@@ -5,7 +5,9 @@ import Yams
 enum YAMLDocument {
     static func compose(_ file: SourceFile) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: file.text))
+            // The basic resolver: the loader reads every scalar as text and parses numbers, booleans
+            // and dates itself, so Yams' regular-expression tag resolution is wasted work.
+            return .success(try Yams.compose(yaml: file.text, .basic))
         } catch let error as YamlError {
             return .failure(diagnostic(error, file: file.path))
         } catch {
