@@ -130,3 +130,22 @@ import Testing
         #expect(a.lastEvents == b.lastEvents)
     }
 }
+
+/// The ASCII fast path must agree with the general one.
+@Suite struct NormalizerTests {
+    @Test func asciiAndGeneralPathsAgree() {
+        let samples = ["  Hello,  World! ", "DON'T know.", "(Duldung)", "a\tb\nc", "34 Jahre...", "x:y;z", "[EU]", "1,5", "A.B"]
+        for s in samples {
+            // Appending a non-ASCII character that normalizes away forces the general path.
+            #expect(TextNormalizer.normalize(s) == TextNormalizer.normalize(s + "\u{0640}"), "\(s)")
+        }
+    }
+
+    @Test func foldingExamples() {
+        #expect(TextNormalizer.normalize("Weiß NICHT") == "weiss nicht")
+        #expect(TextNormalizer.normalize("Müller") == "mueller")
+        #expect(TextNormalizer.normalize("٣٤") == "34")
+        #expect(TextNormalizer.normalize("۳۴ سال") == "34 سال")
+        #expect(TextNormalizer.normalize("ＡＢＣ") == "abc")
+    }
+}

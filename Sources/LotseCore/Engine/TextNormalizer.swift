@@ -4,6 +4,7 @@ import Foundation
 /// Persian digits, stray punctuation. Applied to both the input and the words in the rules.
 public enum TextNormalizer {
     public static func normalize(_ input: String) -> String {
+        if input.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(input) }
         var s = ""
         s.reserveCapacity(input.utf8.count)
         for ch in input.lowercased().unicodeScalars {
@@ -34,5 +35,27 @@ public enum TextNormalizer {
         }
         while out.hasSuffix(".") { out.removeLast() }
         return out
+    }
+
+    /// The same for plain ASCII (most commands, numbers and many answers) without Foundation's
+    /// folding, which costs more than the rest of a turn.
+    static func normalizeASCII(_ input: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(input.utf8.count)
+        var pendingSpace = false
+        for b in input.utf8 {
+            switch b {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C,
+                 UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "\""),
+                 UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: "{"), UInt8(ascii: "}"):
+                pendingSpace = !bytes.isEmpty
+            default:
+                if pendingSpace { bytes.append(UInt8(ascii: " ")); pendingSpace = false }
+                bytes.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+            }
+        }
+        while bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
