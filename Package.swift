@@ -50,7 +50,7 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        .testTarget(name: "LotseREPLTests", dependencies: ["LotseREPL", "LotseCore", "LotseRules"]),
+        .testTarget(name: "LotseREPLTests", dependencies: ["LotseREPL", "LotseCore", "LotseRules", "LotseCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )
