@@ -1,4 +1,6 @@
+import Dispatch
 import LotseCore
+import Synchronization
 
 /// From file contents to a checked rule set: parse the deployment and every layer file, then
 /// compile. Pure, so tests and benchmarks can feed it generated text.
@@ -11,23 +13,38 @@ public enum RuleSetLoader {
             stats.files = 1
             return CompileResult(ruleSet: nil, diagnostics: diagnostics, statistics: stats)
         }
-        var layers: [Layer] = []
+        var present: [(name: Located<String>, files: [SourceFile])] = []
         for name in deployment.layers {
             guard let files = sources.layers[name.value] ?? nil else {
                 diagnostics.append(.error(.undefinedReference(.layer, name.value, suggestion: nil), at: name.location))
                 continue
             }
-            var parsed: [RuleFile] = []
-            for file in files {
-                let (ruleFile, d) = RuleFileParser.parse(file)
-                parsed.append(ruleFile)
-                diagnostics += d
-            }
-            layers.append(Layer(name: name, files: parsed))
+            present.append((name, files))
+        }
+        // Files parse independently; parsing is most of the load time, so use every core.
+        let all = present.flatMap(\.files)
+        let parsed = parseAll(all)
+        var layers: [Layer] = []
+        var next = 0
+        for (name, files) in present {
+            let slice = parsed[next..<(next + files.count)]
+            next += files.count
+            layers.append(Layer(name: name, files: slice.map(\.0)))
+            for (_, d) in slice { diagnostics += d }
         }
         let version = (deployment.version.map { $0 + "+" } ?? "") + contentHash(sources, deployment)
         return RuleSetCompiler.compile(deployment: deployment, layers: layers, today: today, version: version,
                                        priorDiagnostics: diagnostics)
+    }
+
+    static func parseAll(_ files: [SourceFile]) -> [(RuleFile, [Diagnostic])] {
+        guard files.count > 1 else { return files.map(RuleFileParser.parse) }
+        let results = Mutex<[(RuleFile, [Diagnostic])?]>(Array(repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let result = RuleFileParser.parse(files[i])
+            results.withLock { $0[i] = result }
+        }
+        return results.withLock { $0.map { $0! } }
     }
 
     /// FNV-1a over every path and text in load order: the same files give the same version.
