@@ -83,7 +83,7 @@ struct ChatCommand: ParsableCommand {
             let language = lang
             loop.onRecord = { opening, turns in
                 let text = TranscriptFormat.write(title: title, language: language, date: today, opening: opening, turns: turns)
-                try? text.write(toFile: record, atomically: true, encoding: .utf8)
+                try? FileReplacement.write(text, to: record)
             }
             guard FileManager.default.createFile(atPath: record, contents: nil) else {
                 throw ValidationError("cannot write \(record)")

@@ -57,7 +57,7 @@ public enum TranscriptSuite {
                 let rewritten = TranscriptReplayer.updated(transcript, with: result)
                 if rewritten != text {
                     do {
-                        try rewritten.write(toFile: path, atomically: true, encoding: .utf8)
+                        try FileReplacement.write(rewritten, to: path)
                         report.updated.append(path)
                     } catch {
                         report.lines.append("\(path):1: cannot write: \(error)")
