@@ -41,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         }()
         let fixedDay = try date.map { try Today.day($0) }
         let initial = try RuleLoading.ruleSet(rules, today: try Today.day(nil))
+        _ = initial.lexicon // built now, not in the first kiosk's turn
         let store = RuleStore(initial)
         var configuration = Server.Configuration()
         configuration.host = host
@@ -56,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         let reload: @Sendable () -> Void = {
             let result = RuleDirectory.load(folder, today: (try? Today.day(nil)) ?? Day(ordinal: 0))
             if let fresh = result.ruleSet {
+                _ = fresh.lexicon
                 store.replace(with: fresh)
                 logger.info("rules reloaded", metadata: ["version": "\(fresh.version)", "warnings": "\(result.warningCount)"])
             } else {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A loaded, checked rule set. Immutable: a reload builds a new one beside it, and a running
 /// conversation keeps the one it started with.
 public final class RuleSet: Sendable {
@@ -14,8 +16,17 @@ public final class RuleSet: Sendable {
     public let vocabulary: [WordKey: LocalizedWords]
     /// Identifies this edition of the rules: the deployment's label plus a hash of the files.
     public let version: String
-    /// Every word a newcomer may type, normalized once.
-    public let lexicon: Lexicon
+    /// Every word a newcomer may type, normalized once — on the first conversation, since
+    /// checking rules (staff after every edit) never needs it.
+    public var lexicon: Lexicon {
+        lexiconStorage.withLock { stored in
+            if let stored { return stored }
+            let built = Lexicon(facts: facts, trees: trees, menu: menu, vocabulary: vocabulary, languages: deployment.languages.map(\.value))
+            stored = built
+            return built
+        }
+    }
+    private let lexiconStorage = Mutex<Lexicon?>(nil)
 
     init(deployment: Deployment, facts: FactTable, trees: [CompiledTree], offers: [CompiledOffer], contacts: [Contact],
          menu: CompiledMenu, messages: [MessageKey: LocalizedText], vocabulary: [WordKey: LocalizedWords], version: String) {
@@ -31,7 +42,6 @@ public final class RuleSet: Sendable {
         self.messages = messages
         self.vocabulary = vocabulary
         self.version = version
-        self.lexicon = Lexicon(facts: facts, trees: trees, menu: menu, vocabulary: vocabulary, languages: deployment.languages.map(\.value))
     }
 
     public var languages: [Language] { deployment.languages.map(\.value) }
