@@ -41,3 +41,31 @@ import Testing
         #expect(Set(asked).count == asked.count, "asked twice: \(asked)")
     }
 }
+
+/// A number answered in the wrong unit is asked again, never silently misread.
+@Suite struct UnitTests {
+    @Test func yearsTypedForAMonthsQuestionAreAskedAgain() throws {
+        let rules = ShippedRulesTests.rules
+        let monthsFact = try #require(rules.facts.facts.first { fact in
+            if case .number(let spec) = fact.kind { return spec.unit?.words(in: "de").contains("Monate") == true }
+            return false
+        })
+        var session = Session.start(rules: rules, today: Day(iso: "2026-03-01")!, language: "de").0
+        // Walk the topics until the months question comes.
+        var found = false
+        outer: for topic in 1...rules.menu.topics.count {
+            _ = session.respond(to: String(topic))
+            for _ in 0..<20 {
+                guard let p = session.currentPrompt, p.kind != .topic else { break }
+                if p.id == monthsFact.id.value { found = true; break outer }
+                _ = session.respond(to: p.kind == .number ? "30" : "1")
+            }
+        }
+        try #require(found)
+        let events = session.respond(to: "5 Jahre")
+        #expect(events.contains { if case .error(.notUnderstood, _) = $0 { true } else { false } })
+        #expect(!session.hasAnswered(monthsFact.id.value))
+        _ = session.respond(to: "5 Monate")
+        #expect(session.knownFacts[monthsFact.id.value] == .number(5))
+    }
+}

@@ -86,6 +86,21 @@ public struct Lexicon: Sendable {
         return nil
     }
 
+    /// Whether the answer names a unit of another number fact ("5 Jahre" asked for months): such
+    /// an answer must be asked again rather than read as 5 of this fact's unit.
+    func mentionsOtherUnit(_ normalized: String, fact: Int, language: String) -> Bool {
+        let own = (units[fact][language] ?? []).union(units[fact]["de"] ?? [])
+        var others = Set<String>()
+        for (i, table) in units.enumerated() where i != fact {
+            others.formUnion(table[language] ?? [])
+            others.formUnion(table["de"] ?? [])
+        }
+        for word in normalized.split(separator: " ") where others.contains(String(word)) && !own.contains(String(word)) {
+            return true
+        }
+        return false
+    }
+
     /// Words from `table` in the session language and German.
     func matches(_ normalized: String, _ table: [String: Set<String>], language: String) -> Bool {
         table[language]?.contains(normalized) == true || table["de"]?.contains(normalized) == true

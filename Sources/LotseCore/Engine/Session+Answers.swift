@@ -114,7 +114,9 @@ extension Session {
                 case .none: return notUnderstood()
                 }
             case .number(let spec):
-                guard let n = AnswerMatcher.number(in: input) else { return notUnderstood() }
+                guard let n = AnswerMatcher.number(in: input), !lexicon.mentionsOtherUnit(input, fact: fact, language: language) else {
+                    return notUnderstood()
+                }
                 if let min = spec.min, n < min { return outOfRange() }
                 if let max = spec.max, n > max { return outOfRange() }
                 value = .number(n)
