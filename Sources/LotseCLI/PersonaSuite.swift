@@ -12,19 +12,7 @@ public enum PersonaSuite {
 
     /// The `*.yaml` files among `paths` (files, or folders searched recursively), sorted.
     public static func files(_ paths: [String]) -> [String] {
-        var out: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { out.append(path); continue }
-            if isDirectory.boolValue {
-                let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                out += found.map { RuleDirectory.join(path, $0) }
-            } else if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-                out.append(path)
-            }
-        }
-        return out
+        RuleDirectory.files(paths, suffixes: [".yaml", ".yml"], keepMissing: true)
     }
 
     public static func run(files: [String], rules: RuleSet, language l: ToolLanguage) -> Report {

@@ -47,6 +47,27 @@ public enum RuleDirectory {
         }
     }
 
+    /// Files with one of `suffixes` among `paths` (files, or folders searched recursively), each
+    /// folder's files sorted. A path that does not exist is kept, so reading it reports it.
+    static func files(_ paths: [String], suffixes: [String], keepMissing: Bool) -> [String] {
+        var out: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                if keepMissing { out.append(path) }
+                continue
+            }
+            if isDirectory.boolValue {
+                let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                    .filter { name in suffixes.contains { name.hasSuffix($0) } }.sorted()
+                out += found.map { join(path, $0) }
+            } else if suffixes.contains(where: { path.hasSuffix($0) }) {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
     static func readText(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return String(data: data, encoding: .utf8)

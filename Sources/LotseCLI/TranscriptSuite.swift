@@ -12,19 +12,7 @@ public enum TranscriptSuite {
     }
 
     public static func files(_ paths: [String]) -> [String] {
-        var out: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                    .filter { $0.hasSuffix(".transcript") }.sorted()
-                out += found.map { RuleDirectory.join(path, $0) }
-            } else if path.hasSuffix(".transcript") {
-                out.append(path)
-            }
-        }
-        return out
+        RuleDirectory.files(paths, suffixes: [".transcript"], keepMissing: false)
     }
 
     /// - Parameter makeDriver: the engine in-process, or a client of a running server.
