@@ -29,7 +29,7 @@ extension Session {
             let options = facts.enumerated().map { i, f in
                 Prompt.Option(number: i + 1, label: "\(text(rules.facts.facts[f].question) ?? "") → \(answerLabel(f))")
             }
-            return Prompt(id: "change", kind: .change, text: message(.help), options: options)
+            return Prompt(id: "change", kind: .change, text: message(.change_which), options: options)
         case .ended:
             return Prompt(id: "bye", kind: .topic, text: message(.bye), options: [])
         }

@@ -5,7 +5,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case eligible_heading, ask_counsellor_heading, not_eligible_heading
     case why, `where`, next_steps, bring, checked_on, unverified_contact, disclaimer, help
     case emergency_heading, person_heading, topic_done, bye, confirm, restarted, nothing_to_undo
-    case hours, appointment_only, languages_spoken, barrier_free, still_there
+    case hours, appointment_only, languages_spoken, barrier_free, still_there, change_which
     // Said by the socket server about the line itself.
     case input_too_long, invalid_text, unknown_command, server_full, server_closing
 }
