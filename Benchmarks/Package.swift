@@ -2,6 +2,7 @@
 // Speed measurements of Lotse. A separate package, so the main build and CI do not pay for it:
 //   cd Benchmarks && swift run -c release LoadBenchmark
 //   cd Benchmarks && swift run -c release TurnBenchmark
+//   Benchmarks/server-load.sh    (ServerLoad: the socket server under load, against redis)
 // Plain executables that time with ContinuousClock; no benchmark framework.
 import PackageDescription
 
@@ -15,6 +16,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "Lotse", path: "../"),
+        // Only the ServerLoad client uses it (the server already does).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Reading the rules folder, timing, RSS: shared by both benchmarks.
@@ -23,6 +26,12 @@ let package = Package(
         .executableTarget(name: "LoadBenchmark", dependencies: ["BenchSupport"] + lotse),
         // Conversation turns per second and memory per session.
         .executableTarget(name: "TurnBenchmark", dependencies: ["BenchSupport"] + lotse),
+        // A load generator for `lotse serve` (protocol lotse/1 over TCP): closed loop, open loop,
+        // idle connections. A black-box client: it does not link the engine. Run by server-load.sh.
+        .executableTarget(name: "ServerLoad", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

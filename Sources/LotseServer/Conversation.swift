@@ -4,15 +4,22 @@ import LotseCore
 /// One client's conversation on the server: turns protocol lines into engine turns and events
 /// into JSON lines. No sockets here, so it is tested line by line in memory.
 public struct Conversation: Sendable {
-    public let rules: RuleSet
+    /// The rules of the conversation now running; a new one (`start`) takes `latestRules()`.
+    public private(set) var rules: RuleSet
     private(set) var session: Session
     let today: Day
+    let latestRules: @Sendable () -> RuleSet
 
     /// Starts a conversation: the hello line, then the first question.
+    public static func open(rules: @escaping @Sendable () -> RuleSet, today: Day) -> (Conversation, [String]) {
+        let current = rules()
+        let (session, events) = Session.start(rules: current, today: today)
+        let conversation = Conversation(rules: current, session: session, today: today, latestRules: rules)
+        return (conversation, [ServerMessages.hello(current)] + conversation.encode(events))
+    }
+
     public static func open(rules: RuleSet, today: Day) -> (Conversation, [String]) {
-        let (session, events) = Session.start(rules: rules, today: today)
-        let conversation = Conversation(rules: rules, session: session, today: today)
-        return (conversation, [ServerMessages.hello(rules)] + conversation.encode(events))
+        open(rules: { rules }, today: today)
     }
 
     public var isFinished: Bool { session.isFinished }
@@ -54,7 +61,7 @@ public struct Conversation: Sendable {
         let language = object["language"] as? String
         switch name {
         case "start":
-            if let language, !rules.languages.contains(where: { $0.code == language }) {
+            if let language, !latestRules().languages.contains(where: { $0.code == language }) {
                 return protocolError("unknown_language", .unknown_command)
             }
             var day = today
@@ -62,9 +69,13 @@ public struct Conversation: Sendable {
                 guard let d = Day(iso: text) else { return protocolError("bad_date", .unknown_command) }
                 day = d
             }
+            // A new conversation gets the rules in force now; a reloaded edition is announced.
+            let latest = latestRules()
+            let announce = latest.version != rules.version ? [ServerMessages.hello(latest)] : []
+            rules = latest
             let (fresh, events) = Session.start(rules: rules, today: day, language: language)
             session = fresh
-            return encode([.reset] + events)
+            return announce + encode([.reset] + events)
         case "language":
             guard let language else { return encode(session.respond(to: .language)) }
             guard let events = session.switchLanguage(to: language) else { return protocolError("unknown_language", .unknown_command) }

@@ -117,8 +117,9 @@ public final class Server: Sendable {
 
     private func serve(_ connection: NIOAsyncChannel<InboundLine, ByteBuffer>) async {
         let channel = connection.channel
-        let rules = store.rules
-        var (conversation, opening) = Conversation.open(rules: rules, today: today())
+        let store = self.store
+        var (conversation, opening) = Conversation.open(rules: { store.rules }, today: today())
+        let rules = conversation.rules
         let id = ObjectIdentifier(channel)
         let admitted = state.withLock { s -> Bool in
             guard !s.shuttingDown, s.connections.count < configuration.maximumConnections else {

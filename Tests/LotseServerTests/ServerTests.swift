@@ -152,6 +152,14 @@ import Testing
         _ = try fresh.readReply()
         try fresh.send("1")
         #expect(try fresh.readReply().display.contains("NEUE EINLEITUNG"))
+
+        // A kiosk that starts its next conversation on the same connection gets the new rules too.
+        try old.send(command: ["cmd": "start", "language": "de"])
+        let restarted = try old.readReply()
+        #expect(restarted.messages.first?["type"] as? String == "hello")
+        #expect(restarted.messages.first?["rules"] as? String == newer.version)
+        try old.send("1")
+        #expect(try old.readReply().display.contains("NEUE EINLEITUNG"))
         await h.stop()
     }
 

@@ -8,7 +8,9 @@ enum AnswerMatcher {
         case none
     }
 
-    static func match(_ input: String, terms: [(term: String, option: Int)], optionCount: Int) -> Match {
+    /// - Parameter shortestWord: how long a word must be to pick an option whose label contains
+    ///   it. The topic menu allows short words ("iş", "کار"): its titles are few and distinct.
+    static func match(_ input: String, terms: [(term: String, option: Int)], optionCount: Int, shortestWord: Int = 4) -> Match {
         if let n = Int(input), n >= 1, n <= optionCount { return .option(n - 1) }
         if input.isEmpty { return .none }
         let exact = Set(terms.filter { $0.term == input }.map(\.option))
@@ -27,7 +29,7 @@ enum AnswerMatcher {
 
         // The answer is one or more whole words of an option's label ("Integrationskurs" for
         // "Deutschkurs (Integrationskurs)"); short words like "am" are too common to count.
-        if input.count >= 4 {
+        if input.count >= shortestWord {
             let within = Set(terms.filter { " \($0.term) ".contains(padded) }.map(\.option))
             if within.count == 1 { return .option(within.first!) }
             if within.count > 1 { return .ambiguous(within.sorted()) }

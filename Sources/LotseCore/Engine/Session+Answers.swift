@@ -16,7 +16,7 @@ extension Session {
             }
         case .menu:
             let terms = (rules.lexicon.topicTerms[language] ?? []) + (language == "de" ? [] : rules.lexicon.topicTerms["de"] ?? [])
-            switch AnswerMatcher.match(input, terms: terms, optionCount: rules.menu.topics.count) {
+            switch AnswerMatcher.match(input, terms: terms, optionCount: rules.menu.topics.count, shortestWord: 2) {
             case .option(let i):
                 saveUndo()
                 return startTopic(rules.menu.topics[i])
