@@ -24,6 +24,9 @@ public struct Conversation: Sendable {
 
     public var isFinished: Bool { session.isFinished }
 
+    /// The language the conversation is in now.
+    public var language: String { session.language }
+
     /// What one line from the client produces. A line starting with `{` is a JSON command;
     /// anything else is the newcomer's answer exactly as typed.
     public mutating func receive(_ line: String) -> [String] {

@@ -53,19 +53,51 @@ struct JSONLine {
 
     static func appendString(_ s: String, to out: inout String) {
         out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
+        // Copy runs that need no escaping whole; only quotes, backslashes and control characters
+        // (and U+2028/2029, which break JavaScript parsers) are escaped one by one.
+        let utf8 = s.utf8
+        var runStart = utf8.startIndex
+        var i = utf8.startIndex
+        func flush(_ upTo: String.UTF8View.Index) {
+            if runStart < upTo { out += Substring(s.utf8[runStart..<upTo]) }
+        }
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            var escape: String?
+            switch b {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case 0..<0x20:
+                let hex = String(b, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
+                let j = utf8.index(after: i)
+                if j < utf8.endIndex, utf8[j] == 0x80 {
+                    let k = utf8.index(after: j)
+                    if k < utf8.endIndex, utf8[k] == 0xA8 || utf8[k] == 0xA9 {
+                        flush(i)
+                        out += utf8[k] == 0xA8 ? "\\u2028" : "\\u2029"
+                        i = utf8.index(after: k)
+                        runStart = i
+                        continue
+                    }
+                }
+            default: break
+            }
+            if let escape {
+                flush(i)
+                out += escape
+                i = utf8.index(after: i)
+                runStart = i
+            } else {
+                i = utf8.index(after: i)
             }
         }
+        flush(utf8.endIndex)
         out += "\""
     }
 

@@ -33,13 +33,22 @@ public final class Server: Sendable {
         var refused = 0
     }
 
-    /// What shutdown needs to say goodbye to a client in its language.
+    /// What shutdown needs to say goodbye to a client in its language. Only the language is
+    /// kept up to date per turn; the goodbye line is built when it is needed.
     final class Connection: Sendable {
         let channel: Channel
-        let goodbye: Mutex<String>
-        init(channel: Channel, goodbye: String) {
+        let rules: Mutex<RuleSet>
+        let language: Mutex<String>
+        init(channel: Channel, rules: RuleSet, language: String) {
             self.channel = channel
-            self.goodbye = Mutex(goodbye)
+            self.rules = Mutex(rules)
+            self.language = Mutex(language)
+        }
+
+        var goodbye: String {
+            let rules = self.rules.withLock { $0 }
+            let code = language.withLock { $0 }
+            return ServerMessages.bye(rules.messages[.server_closing]?.text(in: code, fallback: rules.defaultLanguage) ?? "")
         }
     }
 
@@ -96,7 +105,7 @@ public final class Server: Sendable {
         }
         logger.info("shutting down", metadata: ["clients": "\(connections.count)"])
         for c in connections {
-            let line = c.goodbye.withLock { $0 }
+            let line = c.goodbye
             let channel = c.channel
             channel.eventLoop.execute {
                 var buffer = channel.allocator.buffer(capacity: line.utf8.count + 1)
@@ -127,7 +136,7 @@ public final class Server: Sendable {
                 return false
             }
             s.accepted += 1
-            s.connections[id] = Connection(channel: channel, goodbye: conversation.closing()[0])
+            s.connections[id] = Connection(channel: channel, rules: conversation.rules, language: conversation.language)
             return true
         }
         var turns = 0
@@ -166,7 +175,11 @@ public final class Server: Sendable {
                         warned = true
                         reply = conversation.idleWarning()
                     }
-                    state.withLock { s in s.connections[id]?.goodbye.withLock { $0 = conversation.closing()[0] } }
+                    if let c = state.withLock({ $0.connections[id] }) {
+                        let language = conversation.language
+                        c.language.withLock { if $0 != language { $0 = language } }
+                        if case .line(let text) = item, text.hasPrefix("{") { c.rules.withLock { $0 = conversation.rules } }
+                    }
                     try await outbound.write(Self.buffer(channel, reply))
                     if conversation.isFinished { return }
                 }

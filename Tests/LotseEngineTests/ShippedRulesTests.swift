@@ -33,7 +33,9 @@ import Testing
             var guardCount = 0
             while let p = c.prompt, p.kind != .topic, guardCount < 30 {
                 asked.append(p.id)
-                c.say(p.kind == .number ? "30" : "1")
+                // A number inside the question's range, so each answer is accepted.
+                let number = p.range.map { r in Swift.min(Swift.max(30, r.lowerBound), r.upperBound) } ?? 30
+                c.say(p.kind == .number ? number.compact : "1")
                 guardCount += 1
             }
         }

@@ -35,7 +35,7 @@ final class ServerHarness: @unchecked Sendable {
 
     var address: String { "127.0.0.1:\(port)" }
 
-    func client() throws -> RemoteClient { try RemoteClient(address: address, timeout: 5) }
+    func client() async throws -> AsyncClient { try await AsyncClient(address: address) }
 
     /// Stops the server and waits for it, at most `seconds`.
     @discardableResult
@@ -51,4 +51,35 @@ final class ServerHarness: @unchecked Sendable {
         await server.close()
         return finished
     }
+}
+
+/// The blocking protocol client, driven from a queue of its own: a test waiting on a socket must
+/// not hold one of the few cooperative threads the server's own tasks need (2 on this machine).
+final class AsyncClient: @unchecked Sendable {
+    let client: RemoteClient
+    private let queue: DispatchQueue
+
+    private final class Box<T>: @unchecked Sendable { let value: T; init(_ v: T) { value = v } }
+
+    static func offPool<T>(_ queue: DispatchQueue, _ body: @escaping () throws -> T) async throws -> T {
+        let work = Box(body)
+        let box: Box<T> = try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { Box(try work.value()) }) }
+        }
+        return box.value
+    }
+
+    init(address: String) async throws {
+        let queue = DispatchQueue(label: "lotse-test-client")
+        self.queue = queue
+        // Generous: under a full parallel test run the server may wait its turn for a thread.
+        client = try await Self.offPool(queue) { try RemoteClient(address: address, timeout: 30) }
+    }
+
+    var hello: [String: Any] { client.hello }
+    func readReply() async throws -> RemoteClient.Reply { try await Self.offPool(queue) { try self.client.readReply() } }
+    func readMessage() async throws -> [String: Any] { try await Self.offPool(queue) { try self.client.readMessage() } }
+    func send(_ line: String) async throws { try await Self.offPool(queue) { try self.client.send(line) } }
+    func send(command: [String: String]) async throws { try await Self.offPool(queue) { try self.client.send(command: command) } }
+    func send(bytes: [UInt8]) async throws { try await Self.offPool(queue) { try self.client.send(bytes: bytes) } }
 }

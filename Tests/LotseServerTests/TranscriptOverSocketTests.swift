@@ -12,7 +12,9 @@ import Testing
         let h = try await ServerHarness(rules: rules)
         let files = TranscriptSuite.files([ServerHarness.root + "/transcripts"])
         let address = h.address
-        let report = TranscriptSuite.run(files: files, rules: rules, update: false) { try RemoteDriver(address: address) }
+        let report = try await AsyncClient.offPool(DispatchQueue(label: "lotse-test-replay")) {
+            TranscriptSuite.run(files: files, rules: rules, update: false) { try RemoteDriver(address: address) }
+        }
         #expect(report.failed == 0, "\(report.lines.joined(separator: "\n"))")
         #expect(report.passed == files.count)
         #expect(files.count >= 40)

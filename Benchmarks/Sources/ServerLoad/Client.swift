@@ -76,6 +76,8 @@ struct ConnectionResult: Sendable {
     var latencies: [UInt64] = []
     /// Open loop: the time the turn was due → full reply (includes the client's timer lateness).
     var fromDue: [UInt64] = []
+    /// Closed loop: the script line of each recorded latency.
+    var lineOf: [UInt8] = []
     /// Turns whose reply size differed from the dry run's.
     var mismatches = 0
     var errorLines = 0
@@ -159,11 +161,15 @@ final class LoadClient: ChannelInboundHandler {
         waiting = false
         result.allTurns += 1
         if bytes != script.replyBytes[position] { result.mismatches += 1 }
+        let line = position
         position = (position + 1) % script.lines.count
         guard let go else { return }
         switch go.kind {
         case .closed:
-            if sentAt >= go.start, now <= go.end { result.latencies.append(now - sentAt) }
+            if sentAt >= go.start, now <= go.end {
+                result.latencies.append(now - sentAt)
+                result.lineOf.append(UInt8(truncatingIfNeeded: line))
+            }
         case .open:
             if dueAt >= go.start {
                 result.latencies.append(now - sentAt)

@@ -26,7 +26,7 @@ struct LatencySummary {
 
     /// `p50 0.412 ms  p90 …` for the report.
     var line: String {
-        "p50 \(ms(p50))  p90 \(ms(p90))  p99 \(ms(p99))  p99.9 \(ms(p999))  max \(ms(max))  mean \(ms(UInt64(mean))) ms  (n = \(grouped(count)))"
+        "p50 \(ms(p50))  p90 \(ms(p90))  p99 \(ms(p99))  p99.9 \(ms(p999))  max \(ms(max))  mean \(ms(UInt64(mean)))  (ms; n = \(grouped(count)))"
     }
 
     /// Machine-readable lines for the script: `RESULT <prefix>.p50_ms 0.412` …
@@ -113,13 +113,19 @@ struct CPUUse {
 
     var line: String {
         let s = server.map { fixed($0, 2) } ?? "?"
-        return "CPU: server \(s) cores, this client \(fixed(client, 2)) cores, whole machine \(fixed(machine, 2)) of \(cores) cores busy"
+        let others = Swift.max(0, machine - (server ?? 0) - client)
+        // /proc/stat is sampled at timer ticks and misses short bursts on a mostly idle machine;
+        // the per-process times are exact.
+        let note = machine < 0.85 * ((server ?? 0) + client) ? " (tick-sampled: under-counts short bursts)" : ""
+        return "CPU (of \(cores) cores, shared by server and client): server \(s), this client \(fixed(client, 2)), "
+            + "other processes \(fixed(others, 2)), whole machine busy \(fixed(machine, 2))\(note)"
     }
 
     func results(_ prefix: String) {
         if let server { result("\(prefix).server_cores", fixed(server, 2)) }
         result("\(prefix).client_cores", fixed(client, 2))
         result("\(prefix).machine_cores", fixed(machine, 2))
+        result("\(prefix).other_cores", fixed(Swift.max(0, machine - (server ?? 0) - client), 2))
     }
 }
 

@@ -1,10 +1,10 @@
 // ServerLoad: a load generator for `lotse serve` (protocol lotse/1: JSON lines over TCP).
 //
 //   ServerLoad dry-run --port P
-//   ServerLoad closed  --port P [--connections 50]   [--seconds 20] [--warmup 2] [--server-pid PID]
+//   ServerLoad closed  --port P [--connections 50]   [--seconds 20] [--warmup 2] [--server-pid PID] [--per-line]
 //   ServerLoad open    --port P [--connections 1000] [--seconds 20] [--warmup 2] [--rate 1] [--server-pid PID]
 //   ServerLoad idle    --port P [--connections 10000] [--hold 3] --server-pid PID
-//   common: [--host 127.0.0.1] [--threads 1] [--turns 12] [--batch 200]
+//   common: [--host 127.0.0.1] [--threads 1] [--turns 12] [--batch 200] [--no-script]
 //
 // A black-box client on swift-nio (one event loop thread by default, to leave the CPU to the
 // server). First a dry run on one connection finds a scripted conversation by answering each
@@ -39,6 +39,8 @@ struct Options {
     var turns = 12
     var batch = 200
     var serverPID: Int?
+    var perLine = false
+    var printScript = true
 
     init(_ args: [String]) throws {
         var i = 1
@@ -64,6 +66,8 @@ struct Options {
             case "--turns": turns = max(1, Int(try number(try value())))
             case "--batch": batch = max(1, Int(try number(try value())))
             case "--server-pid": serverPID = Int(try number(try value()))
+            case "--per-line": perLine = true
+            case "--no-script": printScript = false
             case let a where !a.hasPrefix("-") && mode.isEmpty: mode = a
             default: throw Failure(description: "unknown argument \(args[i])")
             }
@@ -201,13 +205,14 @@ extension String {
 // MARK: - The runs
 
 /// Merges what the connections reported; prints the problems.
-func merge(_ results: [Result<ConnectionResult, any Error>?]) -> ConnectionResult {
+func merge(_ results: [Result<ConnectionResult, any Error>?], _ prefix: String) -> ConnectionResult {
     var all = ConnectionResult()
     var missing = 0
     for r in results {
         guard case .success(let c)? = r else { missing += 1; continue }
         all.latencies += c.latencies
         all.fromDue += c.fromDue
+        all.lineOf += c.lineOf
         all.mismatches += c.mismatches
         all.errorLines += c.errorLines
         all.byes += c.byes
@@ -224,13 +229,15 @@ func merge(_ results: [Result<ConnectionResult, any Error>?]) -> ConnectionResul
     ].compactMap { $0 }
     say(problems.isEmpty ? "   checks: every reply complete and the size the dry run saw; no errors, no bye, no closed connection"
                            : "   PROBLEMS: " + problems.joined(separator: "; "))
-    result("problems", String(missing + all.mismatches + all.errorLines + all.byes + (all.closedEarly ? 1 : 0)))
+    result("\(prefix).problems", String(missing + all.mismatches + all.errorLines + all.byes + (all.closedEarly ? 1 : 0)))
     return all
 }
 
 func runClosed(_ o: Options, group: MultiThreadedEventLoopGroup, script: Script) throws {
     let n = o.connections ?? 50
-    say("== Closed loop: \(n) connections, each sends its next line as soon as the last reply is complete")
+    let prefix = n == 1 ? "single" : "closed"
+    say(n == 1 ? "== One connection, closed loop: each turn on an otherwise idle server (the service time per turn)"
+               : "== Closed loop: \(n) connections, each sends its next line as soon as the last reply is complete")
     say("   \(fixed(o.warmup, 0)) s warm-up, then \(fixed(o.seconds, 0)) s measured; client: \(o.threads) event loop thread(s)")
     let (conns, failures) = openConnections(count: n, batch: o.batch, group: group, host: o.host, port: o.port, script: script)
     guard failures.isEmpty else { throw Failure(description: "\(failures.count) connections failed, e.g. \(failures[0])") }
@@ -241,7 +248,7 @@ func runClosed(_ o: Options, group: MultiThreadedEventLoopGroup, script: Script)
     let a = CPUSample.take(serverPID: o.serverPID)
     sleep(until: go.end)
     let b = CPUSample.take(serverPID: o.serverPID)
-    let all = merge(collect(conns.map(\.finished), deadline: go.end + 10_000_000_000))
+    let all = merge(collect(conns.map(\.finished), deadline: go.end + 10_000_000_000), prefix)
     closeAll(conns)
     let cpu = CPUUse(a, b)
     let perSecond = Double(all.latencies.count) / cpu.seconds
@@ -251,12 +258,20 @@ func runClosed(_ o: Options, group: MultiThreadedEventLoopGroup, script: Script)
     say("   " + cpu.line)
     if let s = cpu.server, perSecond > 0 {
         say("   server CPU per turn: \(fixed(s / perSecond * 1e6, 1)) µs; client CPU per turn: \(fixed(cpu.client / perSecond * 1e6, 1)) µs")
-        result("closed.server_us_per_turn", fixed(s / perSecond * 1e6, 1))
+        result("\(prefix).server_us_per_turn", fixed(s / perSecond * 1e6, 1))
     }
-    result("closed.connections", String(n))
-    result("closed.turns_per_s", String(Int(perSecond.rounded())))
-    lat.results("closed")
-    cpu.results("closed")
+    if o.perLine {
+        say("   by script line (reply size; latency p50 / p99 in ms):")
+        for (i, text) in script.texts.enumerated() {
+            let mine = zip(all.lineOf, all.latencies).filter { Int($0.0) == i }.map(\.1)
+            let l = LatencySummary(mine)
+            say("   \(String(i + 1).leftPad(4)). \(text.count > 17 ? text : text + String(repeating: " ", count: 17 - text.count))  \(String(script.replyBytes[i]).leftPad(6)) bytes  \(ms(l.p50).leftPad(7)) / \(ms(l.p99).leftPad(7))")
+        }
+    }
+    result("\(prefix).connections", String(n))
+    result("\(prefix).turns_per_s", String(Int(perSecond.rounded())))
+    lat.results(prefix)
+    cpu.results(prefix)
 }
 
 func runOpen(_ o: Options, group: MultiThreadedEventLoopGroup, script: Script) throws {
@@ -278,7 +293,7 @@ func runOpen(_ o: Options, group: MultiThreadedEventLoopGroup, script: Script) t
     let a = CPUSample.take(serverPID: o.serverPID)
     sleep(until: end)
     let b = CPUSample.take(serverPID: o.serverPID)
-    let all = merge(collect(conns.map(\.finished), deadline: end + 10_000_000_000))
+    let all = merge(collect(conns.map(\.finished), deadline: end + 10_000_000_000), "open")
     closeAll(conns)
     let cpu = CPUUse(a, b)
     let lat = LatencySummary(all.latencies)
@@ -339,7 +354,7 @@ do {
     let o = try Options(CommandLine.arguments)
     let group = MultiThreadedEventLoopGroup(numberOfThreads: o.threads)
     defer { try? group.syncShutdownGracefully() }
-    let script = try dryRun(o, group: group, verbose: o.mode == "dry-run" || o.mode == "closed")
+    let script = try dryRun(o, group: group, verbose: o.mode == "dry-run" || (o.mode == "closed" && o.printScript))
     switch o.mode {
     case "closed": try runClosed(o, group: group, script: script)
     case "open": try runOpen(o, group: group, script: script)

@@ -128,18 +128,24 @@ public struct TextRenderer: Sendable {
         return lines
     }
 
-    /// Greedy word wrap to `width` columns.
+    /// Greedy word wrap to `width` columns (counted in characters, kept as a running count).
     func paragraph(_ text: String, indent: String = "", continuation: String? = nil) -> [String] {
         let next = continuation ?? indent
+        let nextCount = next.count
         var lines: [String] = []
         var line = indent
+        var count = indent.count
         var lineHasWord = false
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if lineHasWord && line.count + 1 + word.count > width {
+            let wordCount = word.count
+            if lineHasWord && count + 1 + wordCount > width {
                 lines.append(line)
                 line = next + word
+                count = nextCount + wordCount
             } else {
-                line += (lineHasWord ? " " : "") + word
+                if lineHasWord { line += " "; count += 1 }
+                line += word
+                count += wordCount
             }
             lineHasWord = true
         }
