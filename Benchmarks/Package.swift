@@ -21,7 +21,9 @@ let package = Package(
     ],
     targets: [
         // Reading the rules folder, timing, RSS: shared by both benchmarks.
-        .target(name: "BenchSupport", dependencies: lotse),
+        .target(name: "BenchSupport", dependencies: ["BenchFormat"] + lotse),
+        // Number formatting, without the engine, so the black-box load generator can use it too.
+        .target(name: "BenchFormat"),
         // Load and check: the shipped rules and generated large rule sets.
         .executableTarget(name: "LoadBenchmark", dependencies: ["BenchSupport"] + lotse),
         // Conversation turns per second and memory per session.
@@ -29,6 +31,7 @@ let package = Package(
         // A load generator for `lotse serve` (protocol lotse/1 over TCP): closed loop, open loop,
         // idle connections. A black-box client: it does not link the engine. Run by server-load.sh.
         .executableTarget(name: "ServerLoad", dependencies: [
+            "BenchFormat",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),

@@ -1,3 +1,4 @@
+import BenchFormat
 import Foundation
 import NIOCore
 import NIOPosix

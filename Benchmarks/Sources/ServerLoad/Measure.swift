@@ -1,4 +1,5 @@
 import Foundation
+import BenchFormat
 import NIOCore
 
 /// Monotonic nanoseconds (CLOCK_MONOTONIC through NIO): cheap, and the same clock as NIO's timers.
@@ -43,18 +44,7 @@ struct LatencySummary {
 /// Milliseconds with three decimals (microsecond resolution).
 func ms(_ nanos: UInt64) -> String { String(format: "%.3f", Double(nanos) / 1e6) }
 
-func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
 
-/// `1,234,567` for large counts.
-func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var out = ""
-    for (i, ch) in digits.enumerated() {
-        if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(ch)
-    }
-    return (value < 0 ? "-" : "") + out
-}
 
 /// One line the script reads: `RESULT key value`.
 func result(_ key: String, _ value: String) { say("RESULT \(key) \(value)") }

@@ -20,6 +20,7 @@
 // its reply has been read (the reply's `ask`). Percentiles by sorting all samples (no histogram).
 // The figures are printed for people and as `RESULT key value` lines for server-load.sh.
 
+import BenchFormat
 import Foundation
 import NIOCore
 import NIOPosix
