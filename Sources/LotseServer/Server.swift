@@ -150,6 +150,7 @@ public final class Server: Sendable {
                 }
                 logger.info("connection opened", metadata: ["active": "\(activeConnections)"])
                 try await outbound.write(Self.buffer(channel, opening))
+                opening = [] // kept by an idle connection for its whole life otherwise
                 var warned = false
                 for try await item in inbound {
                     let reply: [String]
