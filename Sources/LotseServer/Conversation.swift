@@ -41,11 +41,6 @@ public struct Conversation: Sendable {
         [ServerMessages.error(code, session.text(of: key))] + repeatQuestion()
     }
 
-    /// Said to every client when the server stops.
-    public func closing() -> [String] {
-        [ServerMessages.bye(session.text(of: .server_closing))]
-    }
-
     /// Said before an idle connection is closed.
     public func idleWarning() -> [String] {
         [ServerMessages.error("idle", session.text(of: .still_there))]
