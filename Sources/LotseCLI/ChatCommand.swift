@@ -55,7 +55,7 @@ struct ChatCommand: ParsableCommand {
         let backend: ChatBackend
         if let connect {
             do {
-                backend = try RemoteBackend(address: connect, language: lang)
+                backend = try RemoteBackend(address: connect, language: lang, date: date == nil ? nil : today)
             } catch {
                 FileHandle.standardError.write(Data("lotse: \(error)\n".utf8))
                 throw ExitCode(1)

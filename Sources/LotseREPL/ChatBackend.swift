@@ -64,13 +64,16 @@ public final class LocalBackend: ChatBackend {
 public final class RemoteBackend: ChatBackend {
     let address: String
     let language: String?
+    /// The "as of" date to ask the server for; nil: the server's own day.
+    let date: Day?
     private var client: RemoteClient?
     private var lastReply: RemoteClient.Reply?
     private var sessionLanguage: String?
 
-    public init(address: String, language: String?) throws {
+    public init(address: String, language: String?, date: Day? = nil) throws {
         self.address = address
         self.language = language
+        self.date = date
         client = try RemoteClient(address: address)
     }
 
@@ -82,9 +85,7 @@ public final class RemoteBackend: ChatBackend {
         }
         do {
             guard let client else { throw RemoteClient.Failure(description: "not connected") }
-            var command = ["cmd": "start"]
-            if let language { command["language"] = language }
-            try client.send(command: command)
+            try client.send(command: startCommand)
             return try show(try client.readReply(), reset: true)
         } catch {
             let fresh = try RemoteClient(address: address)
@@ -93,10 +94,17 @@ public final class RemoteBackend: ChatBackend {
         }
     }
 
+    private var startCommand: [String: String] {
+        var command = ["cmd": "start"]
+        if let language { command["language"] = language }
+        if let date { command["date"] = date.description }
+        return command
+    }
+
     private func afterOpening(_ client: RemoteClient) throws -> RemoteClient.Reply {
         let opening = try client.readReply()
-        guard let language else { return opening }
-        try client.send(command: ["cmd": "start", "language": language])
+        guard language != nil || date != nil else { return opening }
+        try client.send(command: startCommand)
         return try client.readReply()
     }
 
