@@ -184,7 +184,7 @@ public struct RuleSetCompiler {
             if resolved.count != refs.count { valid = false }
             kind = .refer(resolved, say: say)
         }
-        let successors = (kind.map { CompiledNode(id: "", location: node.id.location, kind: $0).successors } ?? []) + orphanedTargets
+        let successors = (kind?.successors ?? []) + orphanedTargets
         return DraftNode(id: node.id.value, location: node.id.location, kind: kind, successors: successors, valid: valid)
     }
 

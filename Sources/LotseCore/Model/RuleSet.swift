@@ -67,16 +67,18 @@ public struct CompiledNode: Sendable {
         case decide(CompiledRoute)
         case say(LocalizedText, next: Int?)
         case refer([Int], say: LocalizedText?)
+
+        public var successors: [Int] {
+            switch self {
+            case .ask(_, let r), .decide(let r): r.targets
+            case .say(_, let next): next.map { [$0] } ?? []
+            case .refer: []
+            }
+        }
     }
 
     /// Every node this one can lead to.
-    public var successors: [Int] {
-        switch kind {
-        case .ask(_, let r), .decide(let r): r.targets
-        case .say(_, let next): next.map { [$0] } ?? []
-        case .refer: []
-        }
-    }
+    public var successors: [Int] { kind.successors }
 }
 
 public struct CompiledRoute: Sendable {

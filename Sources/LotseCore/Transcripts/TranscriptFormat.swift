@@ -89,6 +89,16 @@ public enum TranscriptFormat {
         }
     }
 
+    /// An assertion as written after `? ` — the inverse of the parsing above.
+    static func text(of assertion: Transcript.Assertion) -> String {
+        switch assertion.kind {
+        case .referred(let ids): "referred: " + ids.joined(separator: ", ")
+        case .notReferred(let ids): "not referred: " + ids.joined(separator: ", ")
+        case .counsellor(let ids): "counsellor: " + ids.joined(separator: ", ")
+        case .known(let fact, let value): "known: \(fact) = \(value)"
+        }
+    }
+
     /// Writes a transcript; `turns` are the inputs with the text shown after each.
     public static func write(title: String, language: String?, date: Day, opening: String, turns: [(input: String, output: String)],
                              assertions: [Int: [String]] = [:], comments: [Int: [String]] = [:], header: [String]? = nil) -> String {

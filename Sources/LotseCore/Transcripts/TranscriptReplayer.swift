@@ -139,18 +139,11 @@ public enum TranscriptReplayer {
     /// The transcript rewritten with what the kiosk shows now, keeping inputs and assertions.
     public static func updated(_ t: Transcript, with result: TranscriptResult) -> String {
         var assertions: [Int: [String]] = [:]
-        for (i, turn) in t.turns.enumerated() {
-            assertions[i] = turn.assertions.map { a in
-                switch a.kind {
-                case .referred(let ids): "referred: " + ids.joined(separator: ", ")
-                case .notReferred(let ids): "not referred: " + ids.joined(separator: ", ")
-                case .counsellor(let ids): "counsellor: " + ids.joined(separator: ", ")
-                case .known(let f, let v): "known: \(f) = \(v)"
-                }
-            }
-        }
         var comments: [Int: [String]] = [-1: t.opening.comments]
-        for (i, turn) in t.turns.enumerated() { comments[i] = turn.output.comments }
+        for (i, turn) in t.turns.enumerated() {
+            assertions[i] = turn.assertions.map(TranscriptFormat.text(of:))
+            comments[i] = turn.output.comments
+        }
         let turns = zip(t.turns, result.actualOutputs).map { ($0.input, $1) }
         return TranscriptFormat.write(title: t.title, language: t.language, date: t.date, opening: result.actualOpening,
                                       turns: turns, assertions: assertions, comments: comments, header: t.header)
