@@ -39,18 +39,20 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .executableTarget(name: "lotse", dependencies: ["LotseCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "LotseCoreTests", dependencies: ["LotseCore"]),
-        .testTarget(name: "LotseRulesTests", dependencies: ["LotseRules", "LotseCore"]),
-        .testTarget(name: "LotseCLITests", dependencies: ["LotseCLI", "LotseRules", "LotseCore"]),
-        .testTarget(name: "LotseEngineTests", dependencies: ["LotseCore", "LotseCLI"]),
-        .testTarget(name: "LotseServerTests", dependencies: [
+        // Helpers shared by the test targets: the repository root, the built `lotse`, a seeded PRNG.
+        .target(name: "LotseTestSupport", path: "Tests/LotseTestSupport"),
+        .testTarget(name: "LotseCoreTests", dependencies: ["LotseCore", "LotseTestSupport"]),
+        .testTarget(name: "LotseRulesTests", dependencies: ["LotseTestSupport", "LotseRules", "LotseCore"]),
+        .testTarget(name: "LotseCLITests", dependencies: ["LotseTestSupport", "LotseCLI", "LotseRules", "LotseCore"]),
+        .testTarget(name: "LotseEngineTests", dependencies: ["LotseTestSupport", "LotseCore", "LotseCLI"]),
+        .testTarget(name: "LotseServerTests", dependencies: ["LotseTestSupport", 
             "LotseServer", "LotseCore", "LotseCLI", "LotseREPL",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        .testTarget(name: "LotseREPLTests", dependencies: ["LotseREPL", "LotseCore", "LotseRules", "LotseCLI"]),
+        .testTarget(name: "LotseREPLTests", dependencies: ["LotseTestSupport", "LotseREPL", "LotseCore", "LotseRules", "LotseCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

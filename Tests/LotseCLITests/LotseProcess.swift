@@ -1,38 +1,12 @@
 import Foundation
+import LotseTestSupport
 import Testing
 
 /// Runs the built `lotse` executable as staff run it, and captures what it prints.
 enum LotseProcess {
-    /// The package root (the folder with Package.swift), derived from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
+    static let packageRoot = Repository.url
     static let exampleRules = packageRoot.appendingPathComponent("docs/example-rules")
-
-    /// The `lotse` built together with these tests: it sits next to the test binary (or bundle).
-    /// If it cannot be found there, the newest `.build*/debug/lotse` of the package.
-    static let executable: URL? = {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first {
-            candidates.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        candidates.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent())
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        for dir in candidates {
-            let url = dir.appendingPathComponent("lotse")
-            if fm.isExecutableFile(atPath: url.path) { return url }
-        }
-        let builds = ((try? fm.contentsOfDirectory(atPath: packageRoot.path)) ?? []).filter { $0.hasPrefix(".build") }
-        let found = builds.map { packageRoot.appendingPathComponent($0).appendingPathComponent("debug/lotse") }
-            .filter { fm.isExecutableFile(atPath: $0.path) }
-        func modified(_ url: URL) -> Date {
-            ((try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
-        }
-        return found.max { modified($0) < modified($1) }
-    }()
+    static let executable = Repository.lotseExecutable
 
     struct Output: CustomStringConvertible {
         var status: Int32

@@ -1,11 +1,12 @@
 import Foundation
 import LotseCLI
 import LotseCore
+import LotseTestSupport
 import Testing
 
 /// A conversation driven line by line, with the rendered text of each reply.
 struct Conversation {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let packageRoot = Repository.root
     static let example: RuleSet = load("docs/example-rules")
 
     static func load(_ folder: String) -> RuleSet {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LotseTestSupport
 
 /// Runs a program on a real pseudo-terminal, as a kiosk terminal would: it gets a controlling
 /// terminal (so Ctrl-C raises SIGINT), readline sees a TTY, and the test types and reads the screen.
@@ -103,14 +104,10 @@ final class PseudoTerminal {
 }
 
 enum Lotse {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let packageRoot = Repository.root
 
     /// The `lotse` built beside the test bundle.
-    static var executable: String {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lotse").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        return packageRoot + "/.build/debug/lotse"
-    }
+    static var executable: String { Repository.lotseExecutable?.path ?? packageRoot + "/.build/debug/lotse" }
 
     static func chat(_ arguments: [String], rules: String = "docs/example-rules") throws -> PseudoTerminal {
         try PseudoTerminal([executable, "chat", "--rules", packageRoot + "/" + rules, "--date", "2026-11-23"] + arguments)

@@ -1,4 +1,5 @@
 import Foundation
+import LotseTestSupport
 import LotseCore
 import LotseRules
 import Testing
@@ -7,9 +8,7 @@ import Testing
 /// thing and see what the checker says about it. Paths are relative to the rules folder
 /// (`lotse.yaml`, `bund/facts.yaml`, …), which is also how they appear in the diagnostics.
 struct ExampleRules: Sendable {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/example-rules")
+    static let folder = Repository.url.appendingPathComponent("docs/example-rules")
 
     /// The date the example is checked as of: no review date of the example is due yet.
     static let today = Day(iso: "2026-11-23")!

@@ -1,19 +1,7 @@
 import LotseCore
 import LotseRules
+import LotseTestSupport
 import Testing
-
-/// Small deterministic PRNG so that a failing case can be reproduced from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random edits of the example files, the kind a hurried edit makes: whatever comes out, the
 /// loader must not crash and every diagnostic must point into a real file at line ≥ 1, column ≥ 1.

@@ -1,11 +1,12 @@
 import Foundation
 import LotseCore
+import LotseTestSupport
 import LotseRules
 import Testing
 
 /// The JSON Schema that editors use must accept exactly what the loader accepts.
 @Suite struct SchemaConsistencyTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = Repository.root
 
     func schema(_ name: String) throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.root + "/rules/schema/" + name))

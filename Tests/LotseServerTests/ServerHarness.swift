@@ -2,13 +2,14 @@ import Foundation
 import Logging
 import LotseCLI
 import LotseCore
+import LotseTestSupport
 import LotseREPL
 import LotseServer
 import NIOCore
 
 /// A real server on 127.0.0.1, port 0, for one test; it stops by itself.
 final class ServerHarness: @unchecked Sendable {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = Repository.root
     static let exampleRules: RuleSet = RuleDirectory.load(root + "/docs/example-rules", today: Day(iso: "2026-11-23")!).ruleSet!
 
     let server: Server
