@@ -26,10 +26,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Evaluate offers as of this day (YYYY-MM-DD; default: the day each conversation starts).") var date: String?
     @Flag(help: "Reload the rules when a rule file changes.") var watch = false
     @Option(help: "Event loop threads (default: one per core).") var threads: Int?
+    @Option(name: .customLong("reply-cache"), help: "MiB of sent lines kept to be sent again without laying them out again (0: off).") var replyCache = 16
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard maxConnections > 0, maxLine > 0, idle > 0 else { throw ValidationError("--max-connections, --max-line and --idle must be positive") }
+        guard (0...4096).contains(replyCache) else { throw ValidationError("--reply-cache must be 0…4096 (MiB)") }
     }
 
     func run() async throws {
@@ -50,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.maximumLineLength = maxLine
         configuration.idleTimeout = .milliseconds(Int64(idle * 1000))
         if let threads { configuration.eventLoopThreads = threads }
+        configuration.replyCacheBytes = replyCache << 20
         let server = Server(configuration: configuration, store: store,
                             today: { fixedDay ?? ((try? Today.day(nil)) ?? Day(ordinal: 0)) }, logger: logger)
 

@@ -9,17 +9,19 @@ public struct Conversation: Sendable {
     private(set) var session: Session
     let today: Day
     let latestRules: @Sendable () -> RuleSet
+    /// Shared by all conversations of a server: lines sent before are not laid out again.
+    let replies: ReplyCache?
 
     /// Starts a conversation: the hello line, then the first question.
-    public static func open(rules: @escaping @Sendable () -> RuleSet, today: Day) -> (Conversation, [String]) {
+    public static func open(rules: @escaping @Sendable () -> RuleSet, today: Day, replies: ReplyCache? = nil) -> (Conversation, [String]) {
         let current = rules()
         let (session, events) = Session.start(rules: current, today: today)
-        let conversation = Conversation(rules: current, session: session, today: today, latestRules: rules)
+        let conversation = Conversation(rules: current, session: session, today: today, latestRules: rules, replies: replies)
         return (conversation, [ServerMessages.hello(current)] + conversation.encode(events))
     }
 
-    public static func open(rules: RuleSet, today: Day) -> (Conversation, [String]) {
-        open(rules: { rules }, today: today)
+    public static func open(rules: RuleSet, today: Day, replies: ReplyCache? = nil) -> (Conversation, [String]) {
+        open(rules: { rules }, today: today, replies: replies)
     }
 
     public var isFinished: Bool { session.isFinished }
@@ -86,6 +88,6 @@ public struct Conversation: Sendable {
 
     func encode(_ events: [Event]) -> [String] {
         let renderer = TextRenderer(rules: rules, language: session.language)
-        return events.map { ServerMessages.encode($0, renderer: renderer) }
+        return events.map { ServerMessages.encode($0, renderer: renderer, cache: replies) }
     }
 }

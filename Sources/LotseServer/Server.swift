@@ -14,6 +14,8 @@ public final class Server: Sendable {
         /// Without input for this long a client is warned; after as long again it is closed.
         public var idleTimeout: TimeAmount = .seconds(300)
         public var eventLoopThreads = System.coreCount
+        /// Bytes of sent lines kept to be sent again without laying them out (0: none).
+        public var replyCacheBytes = 16 << 20
 
         public init() {}
     }
@@ -23,6 +25,7 @@ public final class Server: Sendable {
     let today: @Sendable () -> Day
     let logger: Logger
     let group: MultiThreadedEventLoopGroup
+    let replies: ReplyCache
     private let state = Mutex(State())
 
     struct State {
@@ -58,6 +61,7 @@ public final class Server: Sendable {
         self.today = today
         self.logger = logger
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.eventLoopThreads))
+        replies = ReplyCache(budget: configuration.replyCacheBytes)
     }
 
     public var activeConnections: Int { state.withLock { $0.connections.count } }
@@ -89,12 +93,15 @@ public final class Server: Sendable {
         try await withThrowingDiscardingTaskGroup { tasks in
             try await server.executeThenClose { inbound in
                 for try await connection in inbound {
-                    tasks.addTask { await self.serve(connection) }
+                    let executor = EventLoopTaskExecutor(connection.channel.eventLoop)
+                    tasks.addTask(executorPreference: executor) { await self.serve(connection) }
                 }
             }
         }
         let counts = state.withLock { ($0.accepted, $0.refused) }
-        logger.info("stopped", metadata: ["connections": "\(counts.0)", "refused": "\(counts.1)"])
+        let cache = replies.counts
+        logger.info("stopped", metadata: ["connections": "\(counts.0)", "refused": "\(counts.1)",
+                                          "reply_cache_hits": "\(cache.hits)", "reply_cache_misses": "\(cache.misses)"])
     }
 
     /// Says goodbye to every client, stops accepting, and lets `run` return.
@@ -124,75 +131,54 @@ public final class Server: Sendable {
         try? await group.shutdownGracefully()
     }
 
+    /// The task of one connection. Everything but the awaiting is done by `ServedConnection` in
+    /// synchronous calls: what an async function keeps in its frame stays allocated as long as
+    /// the connection lives, and that, not the conversation, was most of an idle client's memory.
     private func serve(_ connection: NIOAsyncChannel<InboundLine, ByteBuffer>) async {
-        let channel = connection.channel
-        let store = self.store
-        var (conversation, opening) = Conversation.open(rules: { store.rules }, today: today())
-        let rules = conversation.rules
-        let id = ObjectIdentifier(channel)
-        let admitted = state.withLock { s -> Bool in
+        let served = ServedConnection(channel: connection.channel, server: self)
+        do {
+            // Buffers go straight into `write`: bound to a name, the frame would keep them
+            // (the opening, the last reply) for as long as the connection waits.
+            try await connection.executeThenClose { inbound, outbound in
+                try await outbound.write(served.opening())
+                guard served.admitted else { return }
+                for try await item in inbound {
+                    try await outbound.write(served.receive(item))
+                    if served.isFinished { return }
+                }
+            }
+        } catch {
+            served.failed(error)
+        }
+        served.closed()
+    }
+
+    /// Registers a new connection unless the server is full or stopping.
+    func admit(_ channel: Channel, _ conversation: Conversation) -> Bool {
+        state.withLock { s -> Bool in
             guard !s.shuttingDown, s.connections.count < configuration.maximumConnections else {
                 s.refused += 1
                 return false
             }
             s.accepted += 1
-            s.connections[id] = Connection(channel: channel, rules: conversation.rules, language: conversation.language)
+            s.connections[ObjectIdentifier(channel)] = Connection(channel: channel, rules: conversation.rules, language: conversation.language)
             return true
         }
-        var turns = 0
-        do {
-            try await connection.executeThenClose { inbound, outbound in
-                guard admitted else {
-                    logger.warning("refused: too many connections", metadata: ["limit": "\(configuration.maximumConnections)"])
-                    try await outbound.write(Self.buffer(channel, [ServerMessages.error("server_full", rules.messages[.server_full]?
-                        .text(in: rules.defaultLanguage, fallback: rules.defaultLanguage) ?? "server full")]))
-                    return
-                }
-                logger.info("connection opened", metadata: ["active": "\(activeConnections)"])
-                try await outbound.write(Self.buffer(channel, opening))
-                opening = [] // kept by an idle connection for its whole life otherwise
-                var warned = false
-                for try await item in inbound {
-                    let reply: [String]
-                    switch item {
-                    case .line(let text):
-                        warned = false
-                        turns += 1
-                        reply = conversation.receive(text)
-                    case .tooLong:
-                        warned = false
-                        logger.notice("line too long", metadata: ["limit": "\(configuration.maximumLineLength)"])
-                        reply = conversation.protocolError("line_too_long", .input_too_long)
-                    case .invalidUTF8:
-                        warned = false
-                        logger.notice("invalid UTF-8")
-                        reply = conversation.protocolError("invalid_utf8", .invalid_text)
-                    case .idle:
-                        if warned {
-                            logger.info("idle connection closed")
-                            try await outbound.write(Self.buffer(channel, [ServerMessages.bye(conversation.session.text(of: .bye))]))
-                            return
-                        }
-                        warned = true
-                        reply = conversation.idleWarning()
-                    }
-                    if let c = state.withLock({ $0.connections[id] }) {
-                        let language = conversation.language
-                        c.language.withLock { if $0 != language { $0 = language } }
-                        if case .line(let text) = item, text.hasPrefix("{") { c.rules.withLock { $0 = conversation.rules } }
-                    }
-                    try await outbound.write(Self.buffer(channel, reply))
-                    if conversation.isFinished { return }
-                }
-            }
-        } catch {
-            logger.debug("connection ended with an error", metadata: ["error": "\(type(of: error))"])
-        }
-        let active = state.withLock { s -> Int in
-            s.connections[id] = nil
+    }
+
+    /// Keeps what shutdown needs to say goodbye up to date.
+    func update(_ channel: Channel, language: String, rules: RuleSet?) {
+        guard let c = state.withLock({ $0.connections[ObjectIdentifier(channel)] }) else { return }
+        c.language.withLock { if $0 != language { $0 = language } }
+        if let rules { c.rules.withLock { $0 = rules } }
+    }
+
+    /// Forgets a connection; returns how many are left.
+    func remove(_ channel: Channel) -> Int {
+        state.withLock { s -> Int in
+            s.connections[ObjectIdentifier(channel)] = nil
             return s.connections.count
         }
-        if admitted { logger.info("connection closed", metadata: ["active": "\(active)", "turns": "\(turns)"]) }
     }
 
     static func buffer(_ channel: Channel, _ lines: [String]) -> ByteBuffer {

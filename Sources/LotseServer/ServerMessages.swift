@@ -12,24 +12,39 @@ enum ServerMessages {
         j.string("protocol", protocolVersion)
         j.string("rules", rules.version)
         j.string("district", rules.deployment.district.text(in: rules.defaultLanguage, fallback: rules.defaultLanguage))
-        j.raw("languages", JSONLine.array(rules.languages.map { l in
-            var o = JSONLine()
+        j.objects("languages", rules.languages) { o, l in
             o.string("code", l.code)
             o.string("name", l.name)
             o.bool("rtl", l.rightToLeft)
-            return o.finished()
-        }))
+        }
         j.string("default_language", rules.defaultLanguage)
         // A terminal client keeps its own idle timer and asks this in the session's language.
-        j.raw("still_there", "{" + rules.languages.map { l in
-            var text = ""
-            JSONLine.appendString(rules.messages[.still_there]?.text(in: l.code, fallback: rules.defaultLanguage) ?? "", to: &text)
-            return "\"\(l.code)\":" + text
-        }.joined(separator: ",") + "}")
+        j.dictionary("still_there", rules.languages.map { l in
+            (l.code, rules.messages[.still_there]?.text(in: l.code, fallback: rules.defaultLanguage) ?? "")
+        })
         return j.finished()
     }
 
-    static func encode(_ event: Event, renderer: TextRenderer) -> String {
+    /// The line for `event`, laid out by `renderer`; taken from `cache` when it was sent before.
+    static func encode(_ event: Event, renderer: TextRenderer, cache: ReplyCache? = nil) -> String {
+        var j = fields(event, language: renderer.language)
+        var key: ReplyCache.Key?
+        if let cache {
+            var bytes = j.bytes
+            bytes.append(0)
+            bytes.append(contentsOf: renderer.rules.version.utf8)
+            key = ReplyCache.Key(bytes: bytes)
+            if let line = cache.line(for: key!) { return line }
+        }
+        j.string("display", renderer.render([event]))
+        let line = j.finished()
+        if let cache, let key { cache.store(line, for: key) }
+        return line
+    }
+
+    /// Everything of `event` but its `display`: the text is laid out from these fields alone,
+    /// which is what lets `ReplyCache` key on them.
+    private static func fields(_ event: Event, language: String) -> JSONLine {
         var j = JSONLine()
         switch event {
         case .say(let text):
@@ -41,12 +56,10 @@ enum ServerMessages {
             j.string("kind", p.kind.rawValue)
             j.string("text", p.text)
             j.string("help", p.help)
-            j.raw("options", JSONLine.array(p.options.map { o in
-                var x = JSONLine()
+            j.objects("options", p.options) { x, o in
                 x.number("n", o.number)
                 x.string("label", o.label)
-                return x.finished()
-            }))
+            }
             j.string("unit", p.unit)
             if let r = p.range {
                 if r.lowerBound > -1e300 { j.number("min", r.lowerBound) }
@@ -56,15 +69,15 @@ enum ServerMessages {
             j.string("type", "refer")
             j.string("topic", r.topic)
             j.string("intro", r.intro)
-            j.raw("eligible", JSONLine.array(r.eligible.map(offer)))
-            j.raw("ask_counsellor", JSONLine.array(r.askCounsellor.map(offer)))
+            j.objects("eligible", r.eligible, offer)
+            j.objects("ask_counsellor", r.askCounsellor, offer)
             j.strings("not_eligible", r.notEligible)
             j.string("disclaimer", r.disclaimer)
             j.string("as_of", r.asOf.description)
         case .contacts(let heading, let cards):
             j.string("type", "contacts")
             j.string("heading", heading)
-            j.raw("contacts", JSONLine.array(cards.map(contact)))
+            j.objects("contacts", cards, contact)
         case .error(let code, let message):
             j.string("type", "error")
             j.string("code", code.rawValue)
@@ -75,9 +88,8 @@ enum ServerMessages {
         case .reset:
             j.string("type", "reset")
         }
-        j.string("language", renderer.language)
-        j.string("display", renderer.render([event]))
-        return j.finished()
+        j.string("language", language)
+        return j
     }
 
     /// Errors of the protocol itself (too long, not UTF-8, unknown command …).
@@ -98,8 +110,7 @@ enum ServerMessages {
         return j.finished()
     }
 
-    private static func offer(_ o: OfferResult) -> String {
-        var j = JSONLine()
+    private static func offer(_ j: inout JSONLine, _ o: OfferResult) {
         j.string("id", o.id)
         j.string("name", o.name)
         j.string("summary", o.summary)
@@ -107,15 +118,13 @@ enum ServerMessages {
         j.strings("open_questions", o.openQuestions)
         j.strings("steps", o.steps)
         j.strings("bring", o.bring)
-        j.raw("contacts", JSONLine.array(o.contacts.map(contact)))
+        j.objects("contacts", o.contacts, contact)
         j.string("note", o.note)
         j.string("basis", o.basis)
         j.string("checked", o.checked.description)
-        return j.finished()
     }
 
-    private static func contact(_ c: ContactCard) -> String {
-        var j = JSONLine()
+    private static func contact(_ j: inout JSONLine, _ c: ContactCard) {
         j.string("id", c.id)
         j.string("name", c.name)
         j.string("address", c.address)
@@ -128,6 +137,5 @@ enum ServerMessages {
         j.strings("languages", c.languages)
         j.bool("verified", c.verified)
         j.string("note", c.note)
-        return j.finished()
     }
 }

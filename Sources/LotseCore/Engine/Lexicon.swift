@@ -1,6 +1,7 @@
 /// Every word a newcomer may type, normalized once when the rules load, so a turn is a few
-/// dictionary look-ups rather than a pass over all texts.
-public struct Lexicon: Sendable {
+/// dictionary look-ups rather than a pass over all texts. A class: every turn takes it from the
+/// rule set, and a struct of nine tables would be copied (nine retains) each time.
+public final class Lexicon: Sendable {
     public enum Command: String, Sendable, Hashable, CaseIterable {
         case back, change, restart, language, help, person, quit, emergency
     }
@@ -13,8 +14,9 @@ public struct Lexicon: Sendable {
     let dontKnow: [String: Set<String>]
     /// Per fact (choice facts), per language: the normalized terms (label and synonyms) of each option.
     let optionTerms: [[String: [(term: String, option: Int)]]]
-    /// Per fact (number facts), per language: normalized unit words.
-    let units: [[String: Set<String>]]
+    /// Per fact (number facts), per language: unit words of the other number facts that are
+    /// not also this fact's own (in that language or German).
+    let foreignUnits: [[String: Set<String>]]
     /// Per language: topic titles → menu position.
     let topicTerms: [String: [(term: String, option: Int)]]
     /// Language names and codes → language index.
@@ -58,10 +60,24 @@ public struct Lexicon: Sendable {
             }
             return perLanguage
         }
-        units = facts.facts.map { fact in
+        let units: [[String: Set<String>]] = facts.facts.map { fact in
             guard case .number(let spec) = fact.kind else { return [:] }
             var out: [String: Set<String>] = [:]
             for code in codes { out[code] = Set((spec.unit?.words(in: code) ?? []).map(TextNormalizer.normalize)) }
+            return out
+        }
+        foreignUnits = units.indices.map { fact in
+            guard !units[fact].isEmpty else { return [:] }
+            var out: [String: Set<String>] = [:]
+            for code in codes {
+                let own = (units[fact][code] ?? []).union(units[fact]["de"] ?? [])
+                var others = Set<String>()
+                for (i, table) in units.enumerated() where i != fact {
+                    others.formUnion(table[code] ?? [])
+                    others.formUnion(table["de"] ?? [])
+                }
+                out[code] = others.subtracting(own)
+            }
             return out
         }
         var topics: [String: [(String, Int)]] = [:]
@@ -89,16 +105,8 @@ public struct Lexicon: Sendable {
     /// Whether the answer names a unit of another number fact ("5 Jahre" asked for months): such
     /// an answer must be asked again rather than read as 5 of this fact's unit.
     func mentionsOtherUnit(_ normalized: String, fact: Int, language: String) -> Bool {
-        let own = (units[fact][language] ?? []).union(units[fact]["de"] ?? [])
-        var others = Set<String>()
-        for (i, table) in units.enumerated() where i != fact {
-            others.formUnion(table[language] ?? [])
-            others.formUnion(table["de"] ?? [])
-        }
-        for word in normalized.split(separator: " ") where others.contains(String(word)) && !own.contains(String(word)) {
-            return true
-        }
-        return false
+        guard let foreign = foreignUnits[fact][language], !foreign.isEmpty else { return false }
+        return normalized.split(separator: " ").contains { foreign.contains(String($0)) }
     }
 
     /// Words from `table` in the session language and German.
