@@ -1,4 +1,3 @@
-import Foundation
 import LotseCore
 
 /// One client's conversation on the server: turns protocol lines into engine turns and events
@@ -53,19 +52,17 @@ public struct Conversation: Sendable {
     }
 
     private mutating func command(_ text: String) -> [String] {
-        guard let data = text.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let name = object["cmd"] as? String else {
+        guard let object = CommandObject.parse(text), let name = object["cmd"] else {
             return protocolError("bad_command", .unknown_command)
         }
-        let language = object["language"] as? String
+        let language = object["language"]
         switch name {
         case "start":
             if let language, !latestRules().languages.contains(where: { $0.code == language }) {
                 return protocolError("unknown_language", .unknown_command)
             }
             var day = today
-            if let text = object["date"] as? String {
+            if let text = object["date"] {
                 guard let d = Day(iso: text) else { return protocolError("bad_date", .unknown_command) }
                 day = d
             }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import LotseCore
 import Synchronization
 
 /// Lines already sent, by what they say. Most replies repeat: every newcomer gets the same
@@ -23,18 +19,41 @@ public final class ReplyCache: Sendable {
         var misses = 0
     }
 
-    /// Byte-wise: hashing a `String` normalises non-ASCII text first, which would cost as
-    /// much as the layout it saves.
+    /// An event in a language of a rule edition. Equality is the event's own; the hash reads
+    /// only the fields that tell events apart, as bytes: `String`'s own hash normalises
+    /// non-ASCII text first, which cost more than the layout it saves.
     struct Key: Hashable, Sendable {
-        let bytes: [UInt8]
+        let edition: String
+        let language: String
+        let event: Event
 
         func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-
-        static func == (a: Key, b: Key) -> Bool {
-            a.bytes.count == b.bytes.count && a.bytes.withUnsafeBytes { x in
-                b.bytes.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+            hasher.bytes(of: edition)
+            hasher.bytes(of: language)
+            switch event {
+            case .say(let text), .bye(let text):
+                hasher.bytes(of: text)
+            case .ask(let p):
+                hasher.bytes(of: p.id)
+                hasher.bytes(of: p.text)
+                hasher.combine(p.options.count)
+            case .refer(let r):
+                hasher.bytes(of: r.topic)
+                for o in r.eligible + r.askCounsellor {
+                    hasher.bytes(of: o.id)
+                    for reason in o.reasons { hasher.bytes(of: reason) }
+                    for question in o.openQuestions { hasher.bytes(of: question) }
+                }
+                for name in r.notEligible { hasher.bytes(of: name) }
+                hasher.combine(r.asOf.ordinal)
+            case .contacts(let heading, let cards):
+                hasher.bytes(of: heading)
+                for c in cards { hasher.bytes(of: c.id) }
+            case .error(let code, let message):
+                hasher.bytes(of: code.rawValue)
+                hasher.bytes(of: message)
+            case .reset:
+                hasher.combine(0)
             }
         }
     }
@@ -52,7 +71,8 @@ public final class ReplyCache: Sendable {
     }
 
     func store(_ line: String, for key: Key) {
-        let size = key.bytes.count + line.utf8.count
+        // The key shares most of its text with the rule set; the line is what it adds.
+        let size = line.utf8.count
         guard size <= budget / 4 else { return }
         storage.withLock { s in
             if s.bytes + size > budget {
@@ -66,5 +86,13 @@ public final class ReplyCache: Sendable {
     /// For the log: how many lines it holds, and how often it was asked with and without success.
     public var counts: (lines: Int, bytes: Int, hits: Int, misses: Int) {
         storage.withLock { ($0.lines.count, $0.bytes, $0.hits, $0.misses) }
+    }
+}
+
+extension Hasher {
+    mutating func bytes(of text: String) {
+        var text = text
+        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+        combine(text.utf8.count)
     }
 }

@@ -27,18 +27,12 @@ enum ServerMessages {
 
     /// The line for `event`, laid out by `renderer`; taken from `cache` when it was sent before.
     static func encode(_ event: Event, renderer: TextRenderer, cache: ReplyCache? = nil) -> String {
+        let key = ReplyCache.Key(edition: renderer.rules.version, language: renderer.language, event: event)
+        if let line = cache?.line(for: key) { return line }
         var j = fields(event, language: renderer.language)
-        var key: ReplyCache.Key?
-        if let cache {
-            var bytes = j.bytes
-            bytes.append(0)
-            bytes.append(contentsOf: renderer.rules.version.utf8)
-            key = ReplyCache.Key(bytes: bytes)
-            if let line = cache.line(for: key!) { return line }
-        }
         j.string("display", renderer.render([event]))
         let line = j.finished()
-        if let cache, let key { cache.store(line, for: key) }
+        cache?.store(line, for: key)
         return line
     }
 

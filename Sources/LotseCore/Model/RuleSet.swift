@@ -42,10 +42,13 @@ public final class RuleSet: Sendable {
         self.messages = messages
         self.vocabulary = vocabulary
         self.version = version
+        languages = deployment.languages.map(\.value)
+        defaultLanguage = deployment.defaultLanguage.value
     }
 
-    public var languages: [Language] { deployment.languages.map(\.value) }
-    public var defaultLanguage: String { deployment.defaultLanguage.value }
+    /// Stored, not derived from `deployment` on each use: every contact card of a result reads them.
+    public let languages: [Language]
+    public let defaultLanguage: String
 }
 
 public struct CompiledTree: Sendable {
