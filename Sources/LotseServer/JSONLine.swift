@@ -99,7 +99,7 @@ struct JSONLine {
         return String(decoding: all, as: UTF8.self)
     }
 
-    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+    private static func appendEscaped(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { appendEscaped($0, to: &out) }
     }

@@ -33,7 +33,7 @@ final class ServedConnection {
             let limit = server.configuration.maximumConnections
             logger.warning("refused: too many connections", metadata: ["limit": "\(limit)"])
             let rules = conversation.rules
-            let text = rules.messages[.server_full]?.text(in: rules.defaultLanguage, fallback: rules.defaultLanguage) ?? "server full"
+            let text = rules.message(.server_full, in: rules.defaultLanguage) ?? "server full"
             return Server.buffer(channel, [ServerMessages.error("server_full", text)])
         }
         logger.info("connection opened", metadata: ["active": "\(server.activeConnections)"])

@@ -51,7 +51,7 @@ public final class Server: Sendable {
         var goodbye: String {
             let rules = self.rules.withLock { $0 }
             let code = language.withLock { $0 }
-            return ServerMessages.bye(rules.messages[.server_closing]?.text(in: code, fallback: rules.defaultLanguage) ?? "")
+            return ServerMessages.bye(rules.message(.server_closing, in: code) ?? "")
         }
     }
 

@@ -20,7 +20,7 @@ enum ServerMessages {
         j.string("default_language", rules.defaultLanguage)
         // A terminal client keeps its own idle timer and asks this in the session's language.
         j.dictionary("still_there", rules.languages.map { l in
-            (l.code, rules.messages[.still_there]?.text(in: l.code, fallback: rules.defaultLanguage) ?? "")
+            (l.code, rules.message(.still_there, in: l.code) ?? "")
         })
         return j.finished()
     }

@@ -90,7 +90,7 @@ public struct Session: Sendable {
     }
 
     func message(_ key: MessageKey) -> String {
-        rules.messages[key]?.text(in: language, fallback: rules.defaultLanguage) ?? ""
+        rules.message(key, in: language) ?? ""
     }
 
     func text(_ t: LocalizedText?) -> String? {

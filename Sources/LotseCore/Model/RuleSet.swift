@@ -49,6 +49,11 @@ public final class RuleSet: Sendable {
     /// Stored, not derived from `deployment` on each use: every contact card of a result reads them.
     public let languages: [Language]
     public let defaultLanguage: String
+
+    /// A message in `language`, else in the default language; nil when the rules lack it.
+    public func message(_ key: MessageKey, in language: String) -> String? {
+        messages[key]?.text(in: language, fallback: defaultLanguage)
+    }
 }
 
 public struct CompiledTree: Sendable {

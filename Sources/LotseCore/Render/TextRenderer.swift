@@ -41,7 +41,7 @@ public struct TextRenderer: Sendable {
     }
 
     private func message(_ key: MessageKey) -> String {
-        rules.messages[key]?.text(in: language, fallback: rules.defaultLanguage) ?? key.rawValue
+        rules.message(key, in: language) ?? key.rawValue
     }
 
     /// "Opening hours: " – a label followed by its value, whether or not the text ends in a colon.
