@@ -6,7 +6,8 @@ public final class Lexicon: Sendable {
         case back, change, restart, language, help, person, quit, emergency
     }
 
-    /// Per language: normalized word → command.
+    /// Per language: normalized word → command, the words of German and English included
+    /// (the session language's own meaning first).
     let commands: [String: [String: Command]]
     /// Per language: normalized words for yes, no and "don't know".
     let yes: [String: Set<String>]
@@ -43,7 +44,10 @@ public final class Lexicon: Sendable {
             map["112"] = .emergency
             commands[code] = map
         }
-        self.commands = commands
+        // Merged once: a turn then looks a line up once instead of in three tables.
+        self.commands = commands.mapValues { own in
+            own.merging(commands["de"] ?? [:]) { mine, _ in mine }.merging(commands["en"] ?? [:]) { mine, _ in mine }
+        }
         yes = normalizedWords(.yes)
         no = normalizedWords(.no)
         dontKnow = normalizedWords(.dont_know)
@@ -96,10 +100,7 @@ public final class Lexicon: Sendable {
 
     /// The command a line means, in the session language, German or English.
     func command(_ normalized: String, language: String) -> Command? {
-        for code in [language, "de", "en"] {
-            if let c = commands[code]?[normalized] { return c }
-        }
-        return nil
+        commands[language]?[normalized]
     }
 
     /// Whether the answer names a unit of another number fact ("5 Jahre" asked for months): such

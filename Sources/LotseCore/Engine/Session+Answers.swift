@@ -5,7 +5,7 @@ extension Session {
         case .language(let returnTo):
             switch AnswerMatcher.match(input, terms: rules.lexicon.languageTerms, optionCount: rules.languages.count) {
             case .option(let i):
-                language = rules.languages[i].code
+                phrases = rules.phrasebook(rules.languages[i].code)
                 let next = returnTo ?? .menu
                 stage = next
                 var events: [Event] = []

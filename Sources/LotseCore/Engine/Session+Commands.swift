@@ -9,7 +9,7 @@ extension Session {
     /// Switches to a language by code at once, keeping every answer; nil if not offered.
     public mutating func switchLanguage(to code: String) -> [Event]? {
         guard rules.languages.contains(where: { $0.code == code }) else { return nil }
-        language = code
+        phrases = rules.phrasebook(code)
         if case .language(let returnTo) = stage { stage = returnTo ?? .menu }
         return [.ask(prompt(for: stage))]
     }
@@ -35,7 +35,7 @@ extension Session {
             lastTopic = nil
             var events: [Event] = [.reset, .say(message(.restarted))]
             if rules.languages.count > 1 {
-                language = rules.defaultLanguage
+                phrases = rules.phrasebook(rules.defaultLanguage)
                 stage = .language(returnTo: nil)
             } else {
                 stage = .menu
@@ -77,17 +77,6 @@ extension Session {
     }
 
     func cards(_ contacts: [Int]) -> [ContactCard] {
-        contacts.map { card(rules.contacts[$0]) }
-    }
-
-    /// A language code of the deployment shown by its own name ("ar" → "العربية"); anything else as written.
-    func languageName(_ codeOrName: String) -> String {
-        rules.languages.first { $0.code == codeOrName }?.name ?? codeOrName
-    }
-
-    func card(_ c: Contact) -> ContactCard {
-        ContactCard(id: c.id.value, name: text(c.name) ?? c.id.value, address: c.address, phone: c.phone, email: c.email,
-                    web: c.web, hours: text(c.hours), appointmentOnly: c.appointmentOnly, barrierFree: c.barrierFree,
-                    languages: c.languages.map(languageName), verified: c.verified, note: text(c.note))
+        contacts.map { phrases.contacts[$0] }
     }
 }

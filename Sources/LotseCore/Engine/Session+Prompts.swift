@@ -3,17 +3,9 @@ extension Session {
     func prompt(for stage: Stage) -> Prompt {
         switch stage {
         case .language:
-            // Before a language is chosen nobody knows which one the newcomer reads: ask in all.
-            let texts = rules.languages.map { rules.messages[.choose_language]?.text(in: $0.code, fallback: $0.code) ?? "" }
-            var seen = Set<String>()
-            let text = texts.filter { seen.insert($0).inserted }.joined(separator: "\n")
-            let options = rules.languages.enumerated().map { Prompt.Option(number: $0 + 1, label: $1.name) }
-            return Prompt(id: "language", kind: .language, text: text, options: options)
+            return rules.languagePrompt
         case .menu:
-            let options = rules.menu.topics.enumerated().map { i, tree in
-                Prompt.Option(number: i + 1, label: text(rules.trees[tree].definition.title) ?? rules.trees[tree].id)
-            }
-            return Prompt(id: "topic", kind: .topic, text: message(.choose_topic), options: options)
+            return phrases.menu
         case .question(let tree, let node):
             guard case .ask(let fact, _) = rules.trees[tree].nodes[node].kind else { return prompt(for: .menu) }
             return factPrompt(fact)
@@ -36,25 +28,7 @@ extension Session {
     }
 
     func factPrompt(_ index: Int) -> Prompt {
-        let fact = rules.facts.facts[index]
-        let id = fact.id.value
-        let dontKnow = message(.dont_know)
-        switch fact.kind {
-        case .choice(let options):
-            var list = options.enumerated().map { Prompt.Option(number: $0 + 1, label: text($1.label) ?? $1.value.value) }
-            list.append(Prompt.Option(number: options.count + 1, label: dontKnow))
-            return Prompt(id: id, kind: .choice, text: text(fact.question) ?? id, help: text(fact.help), options: list)
-        case .yesNo:
-            let list = [Prompt.Option(number: 1, label: message(.yes)), Prompt.Option(number: 2, label: message(.no)),
-                        Prompt.Option(number: 3, label: dontKnow)]
-            return Prompt(id: id, kind: .yesno, text: text(fact.question) ?? id, help: text(fact.help), options: list)
-        case .number(let spec):
-            let unit = spec.unit?.words(in: language).first ?? spec.unit?.words(in: rules.defaultLanguage).first
-            let range = (spec.min ?? -Double.greatestFiniteMagnitude)...(spec.max ?? Double.greatestFiniteMagnitude)
-            return Prompt(id: id, kind: .number, text: text(fact.question) ?? id, help: text(fact.help),
-                          options: [Prompt.Option(number: 0, label: dontKnow)], unit: unit,
-                          range: spec.min == nil && spec.max == nil ? nil : range)
-        }
+        phrases.facts[index]
     }
 
     /// How the newcomer's answer to a fact reads back, for the "change" list.

@@ -60,23 +60,24 @@ extension Session {
         var eligible: [OfferResult] = [], ask: [OfferResult] = [], notEligible: [String] = []
         for index in offers {
             let offer = rules.offers[index]
-            let def = offer.definition
-            guard def.isValid(on: today) else { continue }
+            guard offer.definition.isValid(on: today) else { continue }
             let results = offer.conditions.map { $0.evaluate(facts, today: today) }
-            let name = text(def.name) ?? offer.id
-            if results.contains(.no) { notEligible.append(name); continue }
-            let reasons = zip(def.eligibleIf, results).filter { $0.1 == .yes }.compactMap { text($0.0.reason) }
+            let texts = phrases.offers[index]
+            if results.contains(.no) { notEligible.append(texts.name); continue }
+            var reasons: [String] = []
+            for (reason, result) in zip(texts.reasons, results) where result == .yes {
+                if let reason { reasons.append(reason) }
+            }
             var open: [String] = []
             for (condition, result) in zip(offer.conditions, results) where result == .unknown {
                 for f in condition.factsRead.sorted() where facts[f] == nil {
-                    let q = text(rules.facts.facts[f].question) ?? rules.facts.facts[f].id.value
+                    let q = phrases.facts[f].text
                     if !open.contains(q) { open.append(q) }
                 }
             }
-            let result = OfferResult(id: offer.id, name: name, summary: text(def.summary) ?? "", reasons: reasons,
-                                     openQuestions: open, steps: def.steps.compactMap { text($0) },
-                                     bring: def.bring.compactMap { text($0) }, contacts: cards(offer.contacts),
-                                     note: text(def.note), basis: def.basis, checked: def.checked)
+            let result = OfferResult(id: offer.id, name: texts.name, summary: texts.summary, reasons: reasons,
+                                     openQuestions: open, steps: texts.steps, bring: texts.bring, contacts: texts.contacts,
+                                     note: texts.note, basis: offer.definition.basis, checked: offer.definition.checked)
             if results.contains(.unknown) { ask.append(result) } else { eligible.append(result) }
         }
         return Referral(topic: rules.trees[tree].id, intro: intro, eligible: eligible, askCounsellor: ask,

@@ -5,7 +5,9 @@ public struct Session: Sendable {
     public let rules: RuleSet
     /// The "as of" date: offers are evaluated for this day.
     public let today: Day
-    public internal(set) var language: String
+    /// The session's language, with every text of the rules in it.
+    var phrases: Phrasebook
+    public var language: String { phrases.language }
     var facts: FactValues
     /// Facts the newcomer has answered, "don't know" included: such a question is not asked again.
     var answered: [Bool]
@@ -39,7 +41,7 @@ public struct Session: Sendable {
     /// Starts a conversation. With a `language` (e.g. from `--lang`) the language question is skipped.
     public static func start(rules: RuleSet, today: Day, language: String? = nil) -> (Session, [Event]) {
         let chosen = language.flatMap { code in rules.languages.contains { $0.code == code } ? code : nil }
-        var session = Session(rules: rules, today: today, language: chosen ?? rules.defaultLanguage,
+        var session = Session(rules: rules, today: today, phrases: rules.phrasebook(chosen ?? rules.defaultLanguage),
                               facts: FactValues(count: rules.facts.facts.count),
                               answered: Array(repeating: false, count: rules.facts.facts.count),
                               stage: .menu)
@@ -90,7 +92,7 @@ public struct Session: Sendable {
     }
 
     func message(_ key: MessageKey) -> String {
-        rules.message(key, in: language) ?? ""
+        phrases.message(key)
     }
 
     func text(_ t: LocalizedText?) -> String? {

@@ -28,6 +28,32 @@ public final class RuleSet: Sendable {
     }
     private let lexiconStorage = Mutex<Lexicon?>(nil)
 
+    /// The texts in `language`, chosen once for all the sessions that use it.
+    public func phrasebook(_ language: String) -> Phrasebook {
+        if let book = phrasebooks.withLock({ $0[language] }) { return book }
+        // Built outside the lock: two sessions racing for a new language build it twice, once
+        // each, and one of the equal results is kept.
+        let built = Phrasebook(rules: self, language: language)
+        return phrasebooks.withLock { books in
+            if let book = books[language] { return book }
+            books[language] = built
+            return built
+        }
+    }
+    private let phrasebooks = Mutex<[String: Phrasebook]>([:])
+
+    /// The language question, asked in every language at once: before the choice nobody knows
+    /// which one the newcomer reads. Kept, as every conversation starts with it.
+    public let languagePrompt: Prompt
+
+    private static func languagePrompt(_ languages: [Language], _ messages: [MessageKey: LocalizedText]) -> Prompt {
+        var seen = Set<String>()
+        let text = languages.map { messages[.choose_language]?.text(in: $0.code, fallback: $0.code) ?? "" }
+            .filter { seen.insert($0).inserted }.joined(separator: "\n")
+        let options = languages.enumerated().map { Prompt.Option(number: $0 + 1, label: $1.name) }
+        return Prompt(id: "language", kind: .language, text: text, options: options)
+    }
+
     init(deployment: Deployment, facts: FactTable, trees: [CompiledTree], offers: [CompiledOffer], contacts: [Contact],
          menu: CompiledMenu, messages: [MessageKey: LocalizedText], vocabulary: [WordKey: LocalizedWords], version: String) {
         self.deployment = deployment
@@ -44,6 +70,7 @@ public final class RuleSet: Sendable {
         self.version = version
         languages = deployment.languages.map(\.value)
         defaultLanguage = deployment.defaultLanguage.value
+        languagePrompt = Self.languagePrompt(languages, messages)
     }
 
     /// Stored, not derived from `deployment` on each use: every contact card of a result reads them.
