@@ -34,7 +34,9 @@ public struct Conversation: Sendable {
         var text = line
         if text.hasSuffix("\r") { text.removeLast() }
         if text.first == "{" { return command(text) }
-        return encode(session.respond(to: text))
+        // Two statements: in one, `self` would be copied for `encode` before `respond` changes it.
+        let events = session.respond(to: text)
+        return encode(events)
     }
 
     /// A protocol-level error (line too long, not UTF-8 …) in the session's language, then the question again.
@@ -74,17 +76,23 @@ public struct Conversation: Sendable {
             session = fresh
             return announce + encode([.reset] + events)
         case "language":
-            guard let language else { return encode(session.respond(to: .language)) }
+            guard let language else {
+                let events = session.respond(to: .language)
+                return encode(events)
+            }
             guard let events = session.switchLanguage(to: language) else { return protocolError("unknown_language", .unknown_command) }
             return encode(events)
         default:
             guard let c = Lexicon.Command(rawValue: name) else { return protocolError("unknown_command", .unknown_command) }
-            return encode(session.respond(to: c))
+            let events = session.respond(to: c)
+            return encode(events)
         }
     }
 
     func encode(_ events: [Event]) -> [String] {
+        // Only these two into the closure: capturing `self` would copy the whole conversation.
         let renderer = TextRenderer(rules: rules, language: session.language)
+        let replies = self.replies
         return events.map { ServerMessages.encode($0, renderer: renderer, cache: replies) }
     }
 }

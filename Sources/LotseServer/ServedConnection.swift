@@ -45,13 +45,19 @@ final class ServedConnection {
     /// The reply to one inbound item; `isFinished` tells whether the connection ends after it.
     func receive(_ item: InboundLine) -> ByteBuffer {
         let reply: [String]
-        var commanded = false
         switch item {
         case .line(let text):
             warned = false
             turns += 1
-            commanded = text.hasPrefix("{")
-            reply = conversation.receive(text)
+            let commanded = text.hasPrefix("{")
+            let turn = Self.turn(&conversation, text)
+            isFinished = turn.finished
+            // A command may have switched the language or started over on reloaded rules.
+            if commanded || turn.language != language {
+                language = turn.language
+                server.update(channel, language: language, rules: commanded ? turn.rules : nil)
+            }
+            reply = turn.reply
         case .tooLong:
             warned = false
             logger.notice("line too long", metadata: ["limit": "\(server.configuration.maximumLineLength)"])
@@ -69,13 +75,15 @@ final class ServedConnection {
             warned = true
             reply = conversation.idleWarning()
         }
-        // A command may have switched the language or started over on reloaded rules.
-        if commanded || conversation.language != language {
-            language = conversation.language
-            server.update(channel, language: language, rules: commanded ? conversation.rules : nil)
-        }
-        isFinished = conversation.isFinished
         return Server.buffer(channel, reply)
+    }
+
+    /// One line through the conversation, and what the connection needs to know after it.
+    /// Static on an `inout`: read through `self`, each of these would copy the conversation.
+    private static func turn(_ c: inout Conversation, _ text: String)
+        -> (reply: [String], finished: Bool, language: String, rules: RuleSet) {
+        let reply = c.receive(text)
+        return (reply, c.isFinished, c.language, c.rules)
     }
 
     func failed(_ error: any Error) {

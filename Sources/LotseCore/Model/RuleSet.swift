@@ -146,11 +146,19 @@ public struct CompiledBranch: Sendable {
     public let target: Int
 }
 
-public struct CompiledOffer: Sendable {
+/// A class: a result reads several offers per turn, and copying a struct of this many texts
+/// out of the rule set cost a retain and a release for each.
+public final class CompiledOffer: Sendable {
     public let definition: Offer
     /// One per `eligible_if` part, in order.
     public let conditions: [Condition]
     public let contacts: [Int]
+
+    init(definition: Offer, conditions: [Condition], contacts: [Int]) {
+        self.definition = definition
+        self.conditions = conditions
+        self.contacts = contacts
+    }
 
     public var id: String { definition.id.value }
 
