@@ -20,7 +20,7 @@ final class ServedConnection {
         self.channel = channel
         self.server = server
         let store = server.store
-        (conversation, pendingOpening) = Conversation.open(rules: { store.rules }, today: server.today(), replies: server.replies)
+        (conversation, pendingOpening) = Conversation.open(rules: { store.rules }, today: server.today(), replies: server.replies(for: channel.eventLoop))
         language = conversation.language
     }
 

@@ -25,7 +25,9 @@ public final class Server: Sendable {
     let today: @Sendable () -> Day
     let logger: Logger
     let group: MultiThreadedEventLoopGroup
-    let replies: ReplyCache
+    /// One reply cache per event loop, each used by that loop's thread alone: a shared one
+    /// made the threads wait for each other's look-ups.
+    private let replyCaches: [ObjectIdentifier: ReplyCache]
     private let state = Mutex(State())
 
     struct State {
@@ -61,7 +63,10 @@ public final class Server: Sendable {
         self.today = today
         self.logger = logger
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.eventLoopThreads))
-        replies = ReplyCache(budget: configuration.replyCacheBytes)
+        let loops = Array(group.makeIterator())
+        replyCaches = Dictionary(uniqueKeysWithValues: loops.map {
+            (ObjectIdentifier($0), ReplyCache(budget: configuration.replyCacheBytes / loops.count))
+        })
     }
 
     public var activeConnections: Int { state.withLock { $0.connections.count } }
@@ -99,9 +104,10 @@ public final class Server: Sendable {
             }
         }
         let counts = state.withLock { ($0.accepted, $0.refused) }
-        let cache = replies.counts
+        let cache = replyCaches.values.map(\.counts)
         logger.info("stopped", metadata: ["connections": "\(counts.0)", "refused": "\(counts.1)",
-                                          "reply_cache_hits": "\(cache.hits)", "reply_cache_misses": "\(cache.misses)"])
+                                          "reply_cache_hits": "\(cache.map(\.hits).reduce(0, +))",
+                                          "reply_cache_misses": "\(cache.map(\.misses).reduce(0, +))"])
     }
 
     /// Says goodbye to every client, stops accepting, and lets `run` return.
@@ -151,6 +157,11 @@ public final class Server: Sendable {
             served.failed(error)
         }
         served.closed()
+    }
+
+    /// The reply cache of the event loop a connection runs on.
+    func replies(for loop: any EventLoop) -> ReplyCache? {
+        replyCaches[ObjectIdentifier(loop)]
     }
 
     /// Registers a new connection unless the server is full or stopping.
