@@ -176,7 +176,7 @@ if command -v redis-server >/dev/null && command -v redis-benchmark >/dev/null; 
         printf '%s\n' "$CSV" | sed 's/^/   /'
         # "test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms"
         LINE=$(printf '%s\n' "$CSV" | grep '^"PING_INLINE"' | tr -d '"')
-        IFS=, read -r _ R[redis.rps] _ _ R[redis.p50_ms] R[redis.p95_ms] R[redis.p99_ms] R[redis.max_ms] <<<"$LINE"
+        IFS=, read -r _ R[redis.rps] R[redis.mean_ms] _ R[redis.p50_ms] R[redis.p95_ms] R[redis.p99_ms] R[redis.max_ms] <<<"$LINE"
         redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1
         REDIS_STARTED=0
     fi
@@ -198,6 +198,12 @@ TPS=$(get closed.turns_per_s)
 RPS=$(get redis.rps)
 RATE_PCT=$(ratio "$TPS" "$RPS" 4 | awk '{ if ($1 != "") printf "%.1f", $1 * 100 }')
 P99_RATIO=$(ratio "$(get closed.p99_ms)" "$(get redis.p99_ms)" 1)
+# Little's law: requests in flight on average = throughput × mean latency. A client that sends
+# each next request at once keeps all its connections in flight; one that is itself the
+# bottleneck holds requests back, and its latencies leave that waiting out.
+in_flight() { [[ -n $1 && -n $2 ]] && awk -v r="$1" -v m="$2" 'BEGIN { printf "%.1f", r * m / 1000 }'; }
+LOTSE_IN_FLIGHT=$(in_flight "$TPS" "$(get closed.mean_ms)")
+REDIS_IN_FLIGHT=$(in_flight "$RPS" "$(get redis.mean_ms)")
 
 say ""
 say "== Summary: lotse serve under load (2 cores shared by server, client and anything else; loopback TCP)"
@@ -220,6 +226,7 @@ row "idle: server RSS with $(num "$(get idle.connections)") connections" "$(get 
 row "idle: growth per connection" "$(num "$(get idle.bytes_per_connection)") bytes" "—" "" "$IDLE_CMD"
 row "redis: requests/s ($CLOSED_CONNECTIONS connections)" "$(num "$RPS")" "—" "" "$REDIS_CSV_CMD"
 row "redis: latency p50 / p99" "$(get redis.p50_ms) / $(get redis.p99_ms) ms" "—" "" "$REDIS_CSV_CMD"
+row "requests in flight (rate × mean latency)" "Lotse ${LOTSE_IN_FLIGHT:-—}, Redis ${REDIS_IN_FLIGHT:-—} of $CLOSED_CONNECTIONS" "—" "" "(Little's law)"
 row "Lotse turns/s ÷ Redis requests/s" "${RATE_PCT:+$RATE_PCT %}" "≥ 50 %" "$(verdict "$RATE_PCT" ">=" 50)" "(closed loop ÷ redis)"
 row "Lotse p99 ÷ Redis p99" "$P99_RATIO" "≤ 2" "$(verdict "$P99_RATIO" "<=" 2)" "(closed loop ÷ redis)"
 say "   CPU in the measured windows (cores): closed loop server $(get closed.server_cores), client $(get closed.client_cores), others $(get closed.other_cores);" \

@@ -37,6 +37,7 @@ struct LatencySummary {
         result("\(prefix).p99_ms", ms(p99))
         result("\(prefix).p999_ms", ms(p999))
         result("\(prefix).max_ms", ms(max))
+        result("\(prefix).mean_ms", ms(UInt64(mean)))
         result("\(prefix).samples", String(count))
     }
 }
