@@ -7,7 +7,7 @@ public enum RuleFileParser {
     public static let sections = ["facts", "trees", "offers", "contacts", "menu", "messages", "vocabulary"]
     public static let factKeys = ["id", "type", "question", "help", "min", "max", "unit", "options"]
     public static let optionKeys = ["value", "label", "synonyms"]
-    public static let treeKeys = ["id", "title", "intro", "start", "nodes"]
+    public static let treeKeys = ["id", "title", "synonyms", "intro", "start", "nodes"]
     public static let nodeKeys = ["id", "ask", "next", "branches", "otherwise", "say", "refer"]
     public static let branchKeys = ["if", "goto"]
     public static let offerKeys = ["id", "name", "summary", "eligible_if", "steps", "bring", "contacts", "note", "basis",
@@ -91,7 +91,8 @@ public enum RuleFileParser {
               let start = r.id(f["start"], "start") else { return nil }
         let nodes = r.list(f["nodes"], "nodes").compactMap { treeNode($0, &r) }
         if nodes.isEmpty, let n = f["nodes"] { r.error(.emptyList("nodes"), n) }
-        return Tree(id: id, title: title, intro: r.text(f["intro"], "intro"), start: start, nodes: nodes)
+        return Tree(id: id, title: title, synonyms: r.words(f["synonyms"], "synonyms"), intro: r.text(f["intro"], "intro"),
+                    start: start, nodes: nodes)
     }
 
     private static func treeNode(_ node: Node, _ r: inout NodeReader) -> TreeNode? {

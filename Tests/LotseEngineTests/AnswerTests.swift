@@ -12,6 +12,28 @@ import Testing
         return c
     }
 
+    @Test func topicSynonymSelectsTheTopic() {
+        var c = Conversation()
+        c.say("English")
+        c.say("I need a language course please")
+        #expect(c.prompt?.id == "deutsch_b1")
+    }
+
+    @Test func germanTopicSynonymWorksInAnotherLanguage() {
+        var c = Conversation()
+        c.say("English")
+        c.say("Sprachkurs")
+        #expect(c.prompt?.id == "deutsch_b1")
+    }
+
+    @Test func anEnglishTopicSynonymIsNotAGermanOne() {
+        var c = Conversation()
+        c.say("Deutsch")
+        c.say("language course")
+        #expect(c.prompt?.id == "topic")
+        #expect(c.lastEvents.contains { if case .error(.notUnderstood, _) = $0 { true } else { false } })
+    }
+
     @Test func optionNumberSelects() {
         var c = atResidenceQuestion()
         #expect(c.prompt?.id == "aufenthalt")

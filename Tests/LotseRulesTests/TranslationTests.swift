@@ -45,6 +45,17 @@ import Testing
         #expect(result.statistics.coverage("en") == 100)
     }
 
+    @Test func topicSynonymsAreCheckedLikeEveryWordList() throws {
+        var rules = ExampleRules()
+        try rules.replace("      en: [language course, German course]\n", with: "      fr: [cours de langue]\n", in: "bund/deutsch_lernen.yaml")
+        let result = rules.check()
+        let unknown = try result.only("unknown-language")
+        #expect(unknown.severity == .error)
+        #expect(unknown.at == rules.position(of: "de: [Sprachkurs, Deutschkurs]", in: "bund/deutsch_lernen.yaml"))
+        let missing = try result.only("missing-translation")
+        #expect(missing.en == "missing translation: en")
+    }
+
     @Test func aNeutralTextCountsForEveryLanguage() throws {
         var rules = ExampleRules()
         try rules.replace("""

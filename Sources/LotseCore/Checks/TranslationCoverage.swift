@@ -24,7 +24,7 @@ struct TranslationCoverage {
             }
         }
         for t in trees {
-            text(t.title); text(t.intro)
+            text(t.title); words(t.synonyms); text(t.intro)
             for n in t.nodes {
                 switch n.kind {
                 case .say(let s, _): text(s)

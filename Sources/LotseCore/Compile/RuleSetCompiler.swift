@@ -77,13 +77,15 @@ public struct RuleSetCompiler {
         stats.translatable = coverage.translatable
         stats.translated = coverage.translated
 
-        diagnostics.sort { ($0.location, $0.problem.code) < ($1.location, $1.problem.code) }
         let hasErrors = diagnostics.contains { $0.severity == .error }
         var ruleSet: RuleSet?
         if !hasErrors, let compiledMenu, let finished = Self.finish(compiledTrees) {
-            ruleSet = RuleSet(deployment: deployment, facts: table, trees: finished, offers: compiledOffers.compactMap { $0 },
-                              contacts: contacts, menu: compiledMenu, messages: messages, vocabulary: vocabulary, version: version)
+            let built = RuleSet(deployment: deployment, facts: table, trees: finished, offers: compiledOffers.compactMap { $0 },
+                                contacts: contacts, menu: compiledMenu, messages: messages, vocabulary: vocabulary, version: version)
+            diagnostics += CommandShadowing(built).diagnostics
+            ruleSet = built
         }
+        diagnostics.sort { ($0.location, $0.problem.code) < ($1.location, $1.problem.code) }
         return CompileResult(ruleSet: ruleSet, diagnostics: diagnostics, statistics: stats)
     }
 

@@ -62,6 +62,7 @@ public enum Problem: Sendable, Hashable {
     case offerNotReached(String)
     case treeNotInMenu(String)
     case askedFactUnused(fact: String, node: String)
+    case wordIsCommand(word: String, language: String, command: String)
 
     /// A stable identifier for tools (`--format json`).
     public var code: String {
@@ -99,6 +100,7 @@ public enum Problem: Sendable, Hashable {
         case .offerNotReached: "offer-not-reached"
         case .treeNotInMenu: "tree-not-in-menu"
         case .askedFactUnused: "asked-fact-unused"
+        case .wordIsCommand: "word-is-command"
         }
     }
 }

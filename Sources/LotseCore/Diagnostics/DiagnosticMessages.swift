@@ -73,6 +73,9 @@ extension Problem {
             return l.pick("Angebot '\(id)' wird von keinem Baum erreicht", "offer '\(id)' is not reached by any tree")
         case .treeNotInMenu(let id):
             return l.pick("Baum '\(id)' steht nicht im Menü ('menu: topics')", "tree '\(id)' is not in the menu ('menu: topics')")
+        case .wordIsCommand(let word, let language, let command):
+            return l.pick("'\(word)' (\(language)) ist ein Befehlswort ('\(command)') und wählt deshalb nie dieses Thema oder diese Antwort",
+                          "'\(word)' (\(language)) is a command word ('\(command)'), so it never chooses this topic or answer")
         case .askedFactUnused(let fact, let node):
             return l.pick("Knoten '\(node)' fragt '\(fact)', aber keine Bedingung seiner Zweige liest es",
                           "node '\(node)' asks '\(fact)' but none of its branch conditions reads it")

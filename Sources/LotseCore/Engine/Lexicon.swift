@@ -6,8 +6,7 @@ public final class Lexicon: Sendable {
         case back, change, restart, language, help, person, quit, emergency
     }
 
-    /// Per language: normalized word → command, the words of German and English included
-    /// (the session language's own meaning first).
+    /// Per language: normalized word → command (`commandWords`).
     let commands: [String: [String: Command]]
     /// Per language: normalized words for yes, no and "don't know".
     let yes: [String: Set<String>]
@@ -18,7 +17,7 @@ public final class Lexicon: Sendable {
     /// Per fact (number facts), per language: unit words of the other number facts that are
     /// not also this fact's own (in that language or German).
     let foreignUnits: [[String: Set<String>]]
-    /// Per language: topic titles → menu position.
+    /// Per language: topic titles and synonyms → menu position.
     let topicTerms: [String: [(term: String, option: Int)]]
     /// Language names and codes → language index.
     let languageTerms: [(term: String, option: Int)]
@@ -30,24 +29,7 @@ public final class Lexicon: Sendable {
             for code in codes { out[code] = Set((vocabulary[key]?.words(in: code) ?? []).map(TextNormalizer.normalize)) }
             return out
         }
-        var commands: [String: [String: Command]] = [:]
-        for code in codes {
-            var map: [String: Command] = [:]
-            for c in Command.allCases {
-                guard let key = WordKey(rawValue: c.rawValue) else { continue }
-                for w in vocabulary[key]?.words(in: code) ?? [] where map[TextNormalizer.normalize(w)] == nil {
-                    map[TextNormalizer.normalize(w)] = c
-                }
-            }
-            // The emergency numbers work in every language.
-            map["110"] = .emergency
-            map["112"] = .emergency
-            commands[code] = map
-        }
-        // Merged once: a turn then looks a line up once instead of in three tables.
-        self.commands = commands.mapValues { own in
-            own.merging(commands["de"] ?? [:]) { mine, _ in mine }.merging(commands["en"] ?? [:]) { mine, _ in mine }
-        }
+        commands = Self.commandWords(vocabulary, languages: codes)
         yes = normalizedWords(.yes)
         no = normalizedWords(.no)
         dontKnow = normalizedWords(.dont_know)
@@ -90,6 +72,8 @@ public final class Lexicon: Sendable {
                 (TextNormalizer.normalize(trees[tree].definition.title.text(in: code, fallback: code)), position)
             } + menu.topics.enumerated().map { (position, tree) in
                 (TextNormalizer.normalize(trees[tree].id.replacingUnderscores), position)
+            } + menu.topics.enumerated().flatMap { (position, tree) in
+                (trees[tree].definition.synonyms?.words(in: code) ?? []).map { (TextNormalizer.normalize($0), position) }
             }
         }
         topicTerms = topics
@@ -101,6 +85,29 @@ public final class Lexicon: Sendable {
     /// The command a line means, in the session language, German or English.
     func command(_ normalized: String, language: String) -> Command? {
         commands[language]?[normalized]
+    }
+
+    /// Per language: normalized word → command, German and English words included (the
+    /// language's own meaning first), merged once so that a turn looks a line up once. Also
+    /// used by the checker, which needs only this part of the lexicon.
+    static func commandWords(_ vocabulary: [WordKey: LocalizedWords], languages codes: [String]) -> [String: [String: Command]] {
+        var own: [String: [String: Command]] = [:]
+        for code in codes {
+            var map: [String: Command] = [:]
+            for c in Command.allCases {
+                guard let key = WordKey(rawValue: c.rawValue) else { continue }
+                for w in vocabulary[key]?.words(in: code) ?? [] where map[TextNormalizer.normalize(w)] == nil {
+                    map[TextNormalizer.normalize(w)] = c
+                }
+            }
+            // The emergency numbers work in every language.
+            map["110"] = .emergency
+            map["112"] = .emergency
+            own[code] = map
+        }
+        return own.mapValues { mine in
+            mine.merging(own["de"] ?? [:]) { first, _ in first }.merging(own["en"] ?? [:]) { first, _ in first }
+        }
     }
 
     /// Whether the answer names a unit of another number fact ("5 Jahre" asked for months): such

@@ -53,13 +53,17 @@ public struct ChoiceOption: Sendable, Hashable {
 public struct Tree: Sendable, Hashable {
     public var id: Located<String>
     public var title: LocalizedText
+    /// More words that choose the topic at the menu, besides its title.
+    public var synonyms: LocalizedWords?
     public var intro: LocalizedText?
     public var start: Located<String>
     public var nodes: [TreeNode]
 
-    public init(id: Located<String>, title: LocalizedText, intro: LocalizedText? = nil, start: Located<String>, nodes: [TreeNode]) {
+    public init(id: Located<String>, title: LocalizedText, synonyms: LocalizedWords? = nil, intro: LocalizedText? = nil,
+                start: Located<String>, nodes: [TreeNode]) {
         self.id = id
         self.title = title
+        self.synonyms = synonyms
         self.intro = intro
         self.start = start
         self.nodes = nodes

@@ -17,7 +17,7 @@ public final class RuleSet: Sendable {
     /// Identifies this edition of the rules: the deployment's label plus a hash of the files.
     public let version: String
     /// Every word a newcomer may type, normalized once — on the first conversation, since
-    /// checking rules (staff after every edit) never needs it.
+    /// checking rules (staff after every edit) never needs all of it.
     public var lexicon: Lexicon {
         lexiconStorage.withLock { stored in
             if let stored { return stored }
