@@ -17,7 +17,8 @@ public final class Lexicon: Sendable {
     /// Per fact (number facts), per language: unit words of the other number facts that are
     /// not also this fact's own (in that language or German).
     let foreignUnits: [[String: Set<String>]]
-    /// Per language: topic titles and synonyms → menu position.
+    /// Per language: topic titles and synonyms → menu position, German ones included (the
+    /// menu understands German in every language).
     let topicTerms: [String: [(term: String, option: Int)]]
     /// Language names and codes → language index.
     let languageTerms: [(term: String, option: Int)]
@@ -76,7 +77,7 @@ public final class Lexicon: Sendable {
                 (trees[tree].definition.synonyms?.words(in: code) ?? []).map { (TextNormalizer.normalize($0), position) }
             }
         }
-        topicTerms = topics
+        topicTerms = Dictionary(uniqueKeysWithValues: topics.map { code, own in (code, code == "de" ? own : own + (topics["de"] ?? [])) })
         languageTerms = languages.enumerated().flatMap { (i, l) in
             [(TextNormalizer.normalize(l.name), i), (TextNormalizer.normalize(l.code), i)]
         }

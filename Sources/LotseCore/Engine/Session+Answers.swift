@@ -15,7 +15,7 @@ extension Session {
                 return notUnderstood()
             }
         case .menu:
-            let terms = (rules.lexicon.topicTerms[language] ?? []) + (language == "de" ? [] : rules.lexicon.topicTerms["de"] ?? [])
+            let terms = rules.lexicon.topicTerms[language] ?? []
             switch AnswerMatcher.match(input, terms: terms, optionCount: rules.menu.topics.count, shortestWord: 2) {
             case .option(let i):
                 saveUndo()
