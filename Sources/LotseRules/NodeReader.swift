@@ -160,8 +160,10 @@ struct NodeReader {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else { error(.wrongKind(key: key, expected: .words), node); return nil }
         var out: [String: [String]] = [:]
+        var places: [String: SourceLocation] = [:]
         for (k, v) in mapping {
             guard let code = k.scalar?.string else { error(.wrongKind(key: key, expected: .words), k); continue }
+            places[code] = location(k)
             switch v {
             case .scalar(let s): out[code] = [s.string]
             case .sequence(let seq):
@@ -169,7 +171,7 @@ struct NodeReader {
             default: error(.wrongKind(key: "\(key).\(code)", expected: .list), v)
             }
         }
-        return LocalizedWords(out, at: location(node))
+        return LocalizedWords(out, at: location(node), languageLocations: places)
     }
 
     /// A condition with the location of its first character (inside the quotes, if quoted), and

@@ -25,6 +25,14 @@ import Testing
         #expect(d.en == "'back' (de) is a command word ('back'), so it never chooses this topic or answer")
     }
 
+    @Test func theWarningPointsAtTheLanguagesLine() throws {
+        var rules = ExampleRules()
+        try rules.replace("en: [language course, German course]", with: "en: [language course, help]", in: "bund/deutsch_lernen.yaml")
+        let d = try rules.check().only("word-is-command")
+        #expect(d.at == rules.position(of: "en: [language course, help]", in: "bund/deutsch_lernen.yaml"))
+        #expect(d.en == "'help' (en) is a command word ('help'), so it never chooses this topic or answer")
+    }
+
     @Test func theExampleRulesHaveNoSuchWord() {
         #expect(!ExampleRules().check().diagnostics.contains { $0.problem.code == "word-is-command" })
     }

@@ -21,7 +21,7 @@ struct CommandShadowing {
         for code in codes {
             for word in synonyms.words(in: code) {
                 guard let command = commands[code]?[TextNormalizer.normalize(word)] else { continue }
-                diagnostics.append(.warning(.wordIsCommand(word: word, language: code, command: command.rawValue), at: synonyms.location))
+                diagnostics.append(.warning(.wordIsCommand(word: word, language: code, command: command.rawValue), at: synonyms.location(of: code)))
             }
         }
     }

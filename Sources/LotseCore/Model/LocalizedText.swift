@@ -36,11 +36,17 @@ public struct LocalizedText: Sendable, Hashable {
 public struct LocalizedWords: Sendable, Hashable {
     public var words: [String: [String]]
     public var location: SourceLocation
+    /// Where each language's list starts, so a finding about one word points at its line.
+    public var languageLocations: [String: SourceLocation]
 
-    public init(_ words: [String: [String]], at location: SourceLocation) {
+    public init(_ words: [String: [String]], at location: SourceLocation, languageLocations: [String: SourceLocation] = [:]) {
         self.words = words
         self.location = location
+        self.languageLocations = languageLocations
     }
+
+    /// Where the list of `language` starts, else where the whole word list does.
+    public func location(of language: String) -> SourceLocation { languageLocations[language] ?? location }
 
     public func words(in language: String) -> [String] { words[language] ?? [] }
 }
