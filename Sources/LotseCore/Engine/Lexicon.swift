@@ -12,8 +12,11 @@ public final class Lexicon: Sendable {
     let yes: [String: Set<String>]
     let no: [String: Set<String>]
     let dontKnow: [String: Set<String>]
-    /// Per fact (choice facts), per language: the normalized terms (label and synonyms) of each option.
+    /// Per fact (choice facts), per language: the normalized terms (label and synonyms) of each
+    /// option, German ones included.
     let optionTerms: [[String: [(term: String, option: Int)]]]
+    /// Per language, with German: yes (0), no (1) and "don't know" (2) words, for typos.
+    let yesNoTerms: [String: [(term: String, option: Int)]]
     /// Per fact (number facts), per language: unit words of the other number facts that are
     /// not also this fact's own (in that language or German).
     let foreignUnits: [[String: Set<String>]]
@@ -45,8 +48,13 @@ public final class Lexicon: Sendable {
                 }
                 perLanguage[code] = terms
             }
-            return perLanguage
+            return Self.withGerman(perLanguage)
         }
+        var yesNo: [String: [(String, Int)]] = [:]
+        for code in codes {
+            yesNo[code] = [yes, no, dontKnow].enumerated().flatMap { i, table in (table[code] ?? []).map { ($0, i) } }
+        }
+        yesNoTerms = Self.withGerman(yesNo)
         let units: [[String: Set<String>]] = facts.facts.map { fact in
             guard case .number(let spec) = fact.kind else { return [:] }
             var out: [String: Set<String>] = [:]
@@ -77,10 +85,18 @@ public final class Lexicon: Sendable {
                 (trees[tree].definition.synonyms?.words(in: code) ?? []).map { (TextNormalizer.normalize($0), position) }
             }
         }
-        topicTerms = Dictionary(uniqueKeysWithValues: topics.map { code, own in (code, code == "de" ? own : own + (topics["de"] ?? [])) })
+        topicTerms = Self.withGerman(topics)
         languageTerms = languages.enumerated().flatMap { (i, l) in
             [(TextNormalizer.normalize(l.name), i), (TextNormalizer.normalize(l.code), i)]
         }
+    }
+
+    /// Each language's terms followed by the German ones: answers are understood in the session
+    /// language and in German. Joined once here rather than on every answer.
+    private static func withGerman(_ terms: [String: [(String, Int)]]) -> [String: [(term: String, option: Int)]] {
+        var out: [String: [(term: String, option: Int)]] = [:]
+        for (code, own) in terms { out[code] = code == "de" ? own : own + (terms["de"] ?? []) }
+        return out
     }
 
     /// The command a line means, in the session language, German or English.

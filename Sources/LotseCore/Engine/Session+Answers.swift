@@ -44,7 +44,7 @@ extension Session {
             stage = question
             return answer(input)
         case .pickChange(let list, let returnTo):
-            let terms = list.enumerated().map { (TextNormalizer.normalize(text(rules.facts.facts[$1].question) ?? ""), $0) }
+            let terms = list.enumerated().map { (TextNormalizer.normalize(phrases.facts[$1].text), $0) }
             guard case .option(let i) = AnswerMatcher.match(input, terms: terms, optionCount: list.count) else {
                 return notUnderstood()
             }
@@ -90,11 +90,7 @@ extension Session {
                 } else if input == "3" {
                     value = nil
                 } else {
-                    var terms: [(String, Int)] = []
-                    for (i, table) in [lexicon.yes, lexicon.no, lexicon.dontKnow].enumerated() {
-                        for code in [language, "de"] { terms += (table[code] ?? []).map { ($0, i) } }
-                    }
-                    switch AnswerMatcher.match(input, terms: terms, optionCount: 0) {
+                    switch AnswerMatcher.match(input, terms: lexicon.yesNoTerms[language] ?? [], optionCount: 0) {
                     case .option(0): value = .bool(true)
                     case .option(1): value = .bool(false)
                     case .option: value = nil
@@ -105,8 +101,7 @@ extension Session {
                     }
                 }
             case .choice(let options):
-                let terms = (lexicon.optionTerms[fact][language] ?? []) + (language == "de" ? [] : lexicon.optionTerms[fact]["de"] ?? [])
-                switch AnswerMatcher.match(input, terms: terms, optionCount: options.count + 1) {
+                switch AnswerMatcher.match(input, terms: lexicon.optionTerms[fact][language] ?? [], optionCount: options.count + 1) {
                 case .option(let i): value = i < options.count ? .choice(i) : nil
                 case .ambiguous(let c):
                     stage = .confirm(candidates: c, question: stage)

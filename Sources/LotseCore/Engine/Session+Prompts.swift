@@ -19,7 +19,7 @@ extension Session {
             return Prompt(id: "confirm", kind: .confirm, text: message(.confirm), options: options)
         case .pickChange(let facts, _):
             let options = facts.enumerated().map { i, f in
-                Prompt.Option(number: i + 1, label: "\(text(rules.facts.facts[f].question) ?? "") → \(answerLabel(f))")
+                Prompt.Option(number: i + 1, label: "\(phrases.facts[f].text) → \(answerLabel(f))")
             }
             return Prompt(id: "change", kind: .change, text: message(.change_which), options: options)
         case .ended:
@@ -43,7 +43,7 @@ extension Session {
                 return ""
             }()
             return n.compact + unit
-        case .choice(let o)?: return text(fact.options[o].label) ?? fact.options[o].value.value
+        case .choice(let o)?: return phrases.facts[index].options[o].label
         }
     }
 }
