@@ -94,12 +94,7 @@ public final class RemoteBackend: ChatBackend {
         }
     }
 
-    private var startCommand: [String: String] {
-        var command = ["cmd": "start"]
-        if let language { command["language"] = language }
-        if let date { command["date"] = date.description }
-        return command
-    }
+    private var startCommand: [String: String] { RemoteClient.startCommand(language: language, date: date) }
 
     private func afterOpening(_ client: RemoteClient) throws -> RemoteClient.Reply {
         let opening = try client.readReply()

@@ -15,7 +15,7 @@ public final class RemoteClient {
         public var display: String { messages.compactMap { $0["display"] as? String }.joined() }
         public var type: String? { messages.last?["type"] as? String }
         public var language: String? { messages.last { $0["language"] != nil }?["language"] as? String }
-        public var contains: (String) -> Bool { { t in self.messages.contains { $0["type"] as? String == t } } }
+        public func contains(_ type: String) -> Bool { messages.contains { $0["type"] as? String == type } }
     }
 
     private let fd: Int32
@@ -74,6 +74,14 @@ public final class RemoteClient {
         }
     }
 
+    /// The command that begins a new conversation, in `language` and as of `date` when given.
+    public static func startCommand(language: String?, date: Day?) -> [String: String] {
+        var command = ["cmd": "start"]
+        if let language { command["language"] = language }
+        if let date { command["date"] = date.description }
+        return command
+    }
+
     public func send(command: [String: String]) throws {
         let data = try JSONSerialization.data(withJSONObject: command, options: [.sortedKeys])
         try send(String(decoding: data, as: UTF8.self))
@@ -116,9 +124,7 @@ public struct RemoteDriver: ConversationDriver {
 
     public mutating func start(language: String?, date: Day) throws -> DriverReply {
         _ = try client.readReply() // the conversation the server opened on connect
-        var command = ["cmd": "start", "date": date.description]
-        if let language { command["language"] = language }
-        try client.send(command: command)
+        try client.send(command: RemoteClient.startCommand(language: language, date: date))
         return reply(try client.readReply())
     }
 

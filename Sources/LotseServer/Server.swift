@@ -121,10 +121,7 @@ public final class Server: Sendable {
             let line = c.goodbye
             let channel = c.channel
             channel.eventLoop.execute {
-                var buffer = channel.allocator.buffer(capacity: line.utf8.count + 1)
-                buffer.writeString(line)
-                buffer.writeString("\n")
-                channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }
+                channel.writeAndFlush(Server.buffer(channel, [line])).whenComplete { _ in channel.close(promise: nil) }
                 // A client that does not read never lets the goodbye through: close it anyway.
                 channel.eventLoop.scheduleTask(in: .seconds(2)) { channel.close(promise: nil) }
             }

@@ -45,8 +45,6 @@ struct LatencySummary {
 /// Milliseconds with three decimals (microsecond resolution).
 func ms(_ nanos: UInt64) -> String { String(format: "%.3f", Double(nanos) / 1e6) }
 
-
-
 /// One line the script reads: `RESULT key value`.
 func result(_ key: String, _ value: String) { say("RESULT \(key) \(value)") }
 
