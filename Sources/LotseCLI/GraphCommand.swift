@@ -23,7 +23,7 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let toolLanguage = RuleLoading.environmentLanguage
-        let ruleSet = try RuleLoading.ruleSet(rules, today: try Today.day(nil), language: toolLanguage)
+        let ruleSet = try RuleLoading.ruleSet(rules, today: Today.now, language: toolLanguage)
         let trees: [CompiledTree]
         if let topic {
             guard let i = ruleSet.treeIndex[topic] else {

@@ -42,8 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
             return l
         }()
         let fixedDay = try date.map { try Today.day($0) }
-        let initial = try RuleLoading.ruleSet(rules, today: try Today.day(nil))
-        _ = initial.lexicon // built now, not in the first kiosk's turn
+        let initial = try RuleLoading.ruleSet(rules, today: Today.now)
+        initial.prepare()
         let store = RuleStore(initial)
         var configuration = Server.Configuration()
         configuration.host = host
@@ -54,13 +54,13 @@ struct ServeCommand: AsyncParsableCommand {
         if let threads { configuration.eventLoopThreads = threads }
         configuration.replyCacheBytes = replyCache << 20
         let server = Server(configuration: configuration, store: store,
-                            today: { fixedDay ?? ((try? Today.day(nil)) ?? Day(ordinal: 0)) }, logger: logger)
+                            today: { fixedDay ?? Today.now }, logger: logger)
 
         let folder = rules
         let reload: @Sendable () -> Void = {
-            let result = RuleDirectory.load(folder, today: (try? Today.day(nil)) ?? Day(ordinal: 0))
+            let result = RuleDirectory.load(folder, today: Today.now)
             if let fresh = result.ruleSet {
-                _ = fresh.lexicon
+                fresh.prepare()
                 store.replace(with: fresh)
                 logger.info("rules reloaded", metadata: ["version": "\(fresh.version)", "warnings": "\(result.warningCount)"])
             } else {

@@ -31,7 +31,7 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         let language = lang?.value ?? RuleLoading.environmentLanguage
         // Review dates do not matter here; transcripts and personas carry their own dates.
-        let ruleSet = try RuleLoading.ruleSet(rules, today: try Today.day(nil), language: language)
+        let ruleSet = try RuleLoading.ruleSet(rules, today: Today.now, language: language)
         let roots = paths.isEmpty ? ["transcripts", RuleDirectory.join(rules, "tests")] : paths
         let transcriptFiles = TranscriptSuite.files(roots)
         let transcripts: TranscriptSuite.Report

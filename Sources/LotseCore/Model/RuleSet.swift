@@ -42,6 +42,13 @@ public final class RuleSet: Sendable {
     }
     private let phrasebooks = Mutex<[String: Phrasebook]>([:])
 
+    /// Builds what conversations build on first use (the lexicon, a phrasebook per language), so
+    /// a server pays for it when the rules load, not in a kiosk's first turn.
+    public func prepare() {
+        _ = lexicon
+        for language in languages { _ = phrasebook(language.code) }
+    }
+
     /// The language question, asked in every language at once: before the choice nobody knows
     /// which one the newcomer reads. Kept, as every conversation starts with it.
     public let languagePrompt: Prompt
