@@ -12,7 +12,7 @@ public enum PersonaSuite {
 
     /// The `*.yaml` files among `paths` (files, or folders searched recursively), sorted.
     public static func files(_ paths: [String]) -> [String] {
-        RuleDirectory.files(paths, suffixes: [".yaml", ".yml"], keepMissing: true)
+        RuleDirectory.files(paths, suffixes: RuleDirectory.yamlSuffixes, keepMissing: true)
     }
 
     public static func run(files: [String], rules: RuleSet, language l: ToolLanguage) -> Report {

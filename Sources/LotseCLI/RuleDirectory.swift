@@ -33,19 +33,15 @@ public enum RuleDirectory {
     /// The layer's YAML files sorted by path, subfolders included; nil when the folder is missing.
     static func yamlFiles(in folder: String) -> [SourceFile]? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
-              let enumerator = FileManager.default.enumerator(atPath: folder) else { return nil }
-        var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") { paths.append(relative) }
-        }
-        return paths.sorted().map { relative in
-            let path = join(folder, relative)
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return files([folder], suffixes: yamlSuffixes, keepMissing: false).map { path in
             // A file that cannot be read or is not UTF-8 is handed on as text that fails to parse,
             // so it is reported like every other problem instead of aborting the run.
-            return SourceFile(path: path, text: readText(path) ?? "\u{0}")
+            SourceFile(path: path, text: readText(path) ?? "\u{0}")
         }
     }
+
+    static let yamlSuffixes = [".yaml", ".yml"]
 
     /// Files with one of `suffixes` among `paths` (files, or folders searched recursively), each
     /// folder's files sorted. A path that does not exist is kept, so reading it reports it.

@@ -133,10 +133,7 @@ final class RuleWatcher: @unchecked Sendable {
 
     private func fingerprint() -> [String: String] {
         var out: [String: String] = [:]
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return out }
-        while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
-            let path = RuleDirectory.join(folder, relative)
+        for path in RuleDirectory.files([folder], suffixes: RuleDirectory.yamlSuffixes, keepMissing: false) {
             let attributes = try? FileManager.default.attributesOfItem(atPath: path)
             out[path] = "\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)/\(attributes?[.size] ?? 0)"
         }
