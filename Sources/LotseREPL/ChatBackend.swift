@@ -52,7 +52,8 @@ public final class LocalBackend: ChatBackend {
 
     private func output(_ events: [Event]) -> ChatOutput {
         let screen = TextRenderer(rules: rules, language: session.language, width: width, color: color).render(events)
-        let plain = TextRenderer(rules: rules, language: session.language).render(events)
+        // The transcript's layout (80 columns, no colour) is laid out again only when the screen's differs.
+        let plain = width == 80 && !color ? screen : TextRenderer(rules: rules, language: session.language).render(events)
         return ChatOutput(text: screen, plain: plain, reset: events.contains(.reset), finished: session.isFinished)
     }
 
