@@ -20,14 +20,16 @@ public enum PersonaRunner {
         if !rules.languages.contains(where: { $0.code == language }) {
             failures.append(PersonaFailure(kind: .unknownLanguage(language), location: persona.name.location))
         }
+        /// The offer a persona names, or a failure at the name.
+        func resolve(_ ref: Located<String>) -> CompiledOffer? {
+            if let index = rules.offerIndex[ref.value] { return rules.offers[index] }
+            failures.append(PersonaFailure(kind: .unknownOffer(ref.value), location: ref.location))
+            return nil
+        }
         let expectations = persona.eligible.map { ($0, Outcome.eligible) } + persona.notEligible.map { ($0, Outcome.notEligible) }
             + persona.askCounsellor.map { ($0, Outcome.askCounsellor) }
         for (offerRef, expected) in expectations {
-            guard let index = rules.offerIndex[offerRef.value] else {
-                failures.append(PersonaFailure(kind: .unknownOffer(offerRef.value), location: offerRef.location))
-                continue
-            }
-            let offer = rules.offers[index]
+            guard let offer = resolve(offerRef) else { continue }
             let actual = outcome(offer, facts, persona.asOf)
             if actual != expected {
                 failures.append(PersonaFailure(kind: .wrongOutcome(offer: offerRef.value, expected: expected, actual: actual,
@@ -36,11 +38,7 @@ public enum PersonaRunner {
             }
         }
         for (offerRef, text) in persona.reasons {
-            guard let index = rules.offerIndex[offerRef.value] else {
-                failures.append(PersonaFailure(kind: .unknownOffer(offerRef.value), location: offerRef.location))
-                continue
-            }
-            let offer = rules.offers[index]
+            guard let offer = resolve(offerRef) else { continue }
             let given = zip(offer.definition.eligibleIf, offer.conditions)
                 .filter { $0.1.evaluate(facts, today: persona.asOf) == .yes }
                 .map { $0.0.reason.text(in: language, fallback: rules.defaultLanguage) }
