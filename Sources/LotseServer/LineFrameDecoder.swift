@@ -70,7 +70,7 @@ public struct LineFrameDecoder: ByteToMessageDecoder {
     }
 }
 
-/// Turns the idle timer's event into an inbound `.idle`, which the async conversation loop can see.
+/// Turns the idle timer's event into an inbound `.idle`, answered like a line.
 final class IdleEventHandler: ChannelInboundHandler, Sendable {
     typealias InboundIn = InboundLine
     typealias InboundOut = InboundLine
@@ -78,7 +78,7 @@ final class IdleEventHandler: ChannelInboundHandler, Sendable {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let e = event as? IdleStateHandler.IdleStateEvent, e == .read {
             context.fireChannelRead(wrapInboundOut(.idle))
-            // The async channel hands reads on at the end of a read burst; this one has no burst.
+            // Replies are flushed at the end of a read burst; this one has no burst.
             context.fireChannelReadComplete()
         } else {
             context.fireUserInboundEventTriggered(event)

@@ -3,7 +3,7 @@ import LotseCore
 import NIOCore
 
 /// The server's side of one connection: its conversation and bookkeeping (admission, limits,
-/// idle warning, logs). Only ever used by the connection's own task, one call at a time.
+/// idle warning, logs). Only ever used on the connection's event loop, one call at a time.
 final class ServedConnection {
     let channel: Channel
     unowned let server: Server
@@ -14,21 +14,19 @@ final class ServedConnection {
     private(set) var isFinished = false
     private var warned = false
     private var turns = 0
-    private var language: String
 
     init(channel: Channel, server: Server) {
         self.channel = channel
         self.server = server
         let store = server.store
         (conversation, pendingOpening) = Conversation.open(rules: { store.rules }, today: server.today(), replies: server.replies(for: channel.eventLoop))
-        language = conversation.language
     }
 
     private var logger: Logger { server.logger }
 
     /// The first lines: hello and the language question, or a refusal when the server is full.
     func opening() -> ByteBuffer {
-        admitted = server.admit(channel, conversation)
+        admitted = server.admit(channel)
         guard admitted else {
             let limit = server.configuration.maximumConnections
             logger.warning("refused: too many connections", metadata: ["limit": "\(limit)"])
@@ -49,14 +47,8 @@ final class ServedConnection {
         case .line(let text):
             warned = false
             turns += 1
-            let commanded = text.hasPrefix("{")
             let turn = Self.turn(&conversation, text)
             isFinished = turn.finished
-            // A command may have switched the language or started over on reloaded rules.
-            if commanded || turn.language != language {
-                language = turn.language
-                server.update(channel, language: language, rules: commanded ? turn.rules : nil)
-            }
             reply = turn.reply
         case .tooLong:
             warned = false
@@ -80,10 +72,14 @@ final class ServedConnection {
 
     /// One line through the conversation, and what the connection needs to know after it.
     /// Static on an `inout`: read through `self`, each of these would copy the conversation.
-    private static func turn(_ c: inout Conversation, _ text: String)
-        -> (reply: [String], finished: Bool, language: String, rules: RuleSet) {
+    private static func turn(_ c: inout Conversation, _ text: String) -> (reply: [String], finished: Bool) {
         let reply = c.receive(text)
-        return (reply, c.isFinished, c.language, c.rules)
+        return (reply, c.isFinished)
+    }
+
+    /// Said when the server stops: in the conversation's language, from its rules.
+    var goodbye: String {
+        ServerMessages.bye(conversation.rules.message(.server_closing, in: conversation.language) ?? "")
     }
 
     func failed(_ error: any Error) {

@@ -32,29 +32,10 @@ public final class Server: Sendable {
 
     struct State {
         var serverChannel: Channel?
-        var connections: [ObjectIdentifier: Connection] = [:]
+        var connections: [ObjectIdentifier: Channel] = [:]
         var shuttingDown = false
         var accepted = 0
         var refused = 0
-    }
-
-    /// What shutdown needs to say goodbye to a client in its language. Only the language is
-    /// kept up to date per turn; the goodbye line is built when it is needed.
-    final class Connection: Sendable {
-        let channel: Channel
-        let rules: Mutex<RuleSet>
-        let language: Mutex<String>
-        init(channel: Channel, rules: RuleSet, language: String) {
-            self.channel = channel
-            self.rules = Mutex(rules)
-            self.language = Mutex(language)
-        }
-
-        var goodbye: String {
-            let rules = self.rules.withLock { $0 }
-            let code = language.withLock { $0 }
-            return ServerMessages.bye(rules.message(.server_closing, in: code) ?? "")
-        }
     }
 
     public init(configuration: Configuration, store: RuleStore, today: @escaping @Sendable () -> Day, logger: Logger) {
@@ -71,7 +52,8 @@ public final class Server: Sendable {
 
     public var activeConnections: Int { state.withLock { $0.connections.count } }
 
-    /// Binds, calls `onBound` with the port (useful with port 0), and serves until `shutdown()`.
+    /// Binds, calls `onBound` with the port (useful with port 0), and serves until `shutdown()`
+    /// has said goodbye to every client.
     public func run(onBound: @Sendable (Int) -> Void = { _ in }) async throws {
         let maximumLine = configuration.maximumLineLength
         let idle = configuration.idleTimeout
@@ -79,30 +61,27 @@ public final class Server: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .serverChannelOption(.backlog, value: 512)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .bind(host: configuration.host, port: configuration.port) { channel in
+            .childChannelInitializer { [self] channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLine)))
-                    try channel.pipeline.syncOperations.addHandler(IdleEventHandler())
-                    return try NIOAsyncChannel<InboundLine, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    let pipeline = channel.pipeline.syncOperations
+                    try pipeline.addHandler(IdleStateHandler(readTimeout: idle))
+                    try pipeline.addHandler(ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLine)))
+                    try pipeline.addHandler(IdleEventHandler())
+                    try pipeline.addHandler(ConnectionHandler(ServedConnection(channel: channel, server: self)))
                 }
             }
-        let port = server.channel.localAddress?.port ?? configuration.port
+            .bind(host: configuration.host, port: configuration.port).get()
+        let port = server.localAddress?.port ?? configuration.port
         let alreadyStopping = state.withLock { s -> Bool in
-            s.serverChannel = server.channel
+            s.serverChannel = server
             return s.shuttingDown
         }
-        if alreadyStopping { try? await server.channel.close() }
+        if alreadyStopping { try? await server.close() }
         logger.info("listening", metadata: ["host": "\(configuration.host)", "port": "\(port)", "rules": "\(store.rules.version)"])
         onBound(port)
-        try await withThrowingDiscardingTaskGroup { tasks in
-            try await server.executeThenClose { inbound in
-                for try await connection in inbound {
-                    let executor = EventLoopTaskExecutor(connection.channel.eventLoop)
-                    tasks.addTask(executorPreference: executor) { await self.serve(connection) }
-                }
-            }
-        }
+        try await server.closeFuture.get()
+        // The goodbyes are on their way; every connection is closed within 2 s of `shutdown()`.
+        while activeConnections > 0 { try await Task.sleep(for: .milliseconds(10)) }
         let counts = state.withLock { ($0.accepted, $0.refused) }
         let cache = replyCaches.values.map(\.counts)
         logger.info("stopped", metadata: ["connections": "\(counts.0)", "refused": "\(counts.1)",
@@ -112,19 +91,13 @@ public final class Server: Sendable {
 
     /// Says goodbye to every client, stops accepting, and lets `run` return.
     public func shutdown() {
-        let (server, connections) = state.withLock { s -> (Channel?, [Connection]) in
+        let (server, connections) = state.withLock { s -> (Channel?, [Channel]) in
             s.shuttingDown = true
             return (s.serverChannel, Array(s.connections.values))
         }
         logger.info("shutting down", metadata: ["clients": "\(connections.count)"])
-        for c in connections {
-            let line = c.goodbye
-            let channel = c.channel
-            channel.eventLoop.execute {
-                channel.writeAndFlush(Server.buffer(channel, [line])).whenComplete { _ in channel.close(promise: nil) }
-                // A client that does not read never lets the goodbye through: close it anyway.
-                channel.eventLoop.scheduleTask(in: .seconds(2)) { channel.close(promise: nil) }
-            }
+        for channel in connections {
+            channel.pipeline.fireUserInboundEventTriggered(ConnectionHandler.Shutdown())
         }
         server?.close(promise: nil)
     }
@@ -134,51 +107,22 @@ public final class Server: Sendable {
         try? await group.shutdownGracefully()
     }
 
-    /// The task of one connection. Everything but the awaiting is done by `ServedConnection` in
-    /// synchronous calls: what an async function keeps in its frame stays allocated as long as
-    /// the connection lives, and that, not the conversation, was most of an idle client's memory.
-    private func serve(_ connection: NIOAsyncChannel<InboundLine, ByteBuffer>) async {
-        let served = ServedConnection(channel: connection.channel, server: self)
-        do {
-            // Buffers go straight into `write`: bound to a name, the frame would keep them
-            // (the opening, the last reply) for as long as the connection waits.
-            try await connection.executeThenClose { inbound, outbound in
-                try await outbound.write(served.opening())
-                guard served.admitted else { return }
-                for try await item in inbound {
-                    try await outbound.write(served.receive(item))
-                    if served.isFinished { return }
-                }
-            }
-        } catch {
-            served.failed(error)
-        }
-        served.closed()
-    }
-
     /// The reply cache of the event loop a connection runs on.
     func replies(for loop: any EventLoop) -> ReplyCache? {
         replyCaches[ObjectIdentifier(loop)]
     }
 
     /// Registers a new connection unless the server is full or stopping.
-    func admit(_ channel: Channel, _ conversation: Conversation) -> Bool {
+    func admit(_ channel: Channel) -> Bool {
         state.withLock { s -> Bool in
             guard !s.shuttingDown, s.connections.count < configuration.maximumConnections else {
                 s.refused += 1
                 return false
             }
             s.accepted += 1
-            s.connections[ObjectIdentifier(channel)] = Connection(channel: channel, rules: conversation.rules, language: conversation.language)
+            s.connections[ObjectIdentifier(channel)] = channel
             return true
         }
-    }
-
-    /// Keeps what shutdown needs to say goodbye up to date.
-    func update(_ channel: Channel, language: String, rules: RuleSet?) {
-        guard let c = state.withLock({ $0.connections[ObjectIdentifier(channel)] }) else { return }
-        c.language.withLock { if $0 != language { $0 = language } }
-        if let rules { c.rules.withLock { $0 = rules } }
     }
 
     /// Forgets a connection; returns how many are left.

@@ -174,6 +174,39 @@ import Testing
         #expect(try await b.readMessage()["type"] as? String == "bye")
     }
 
+    @Test func aClientThatReadsLateGetsEveryReplyInOrder() async throws {
+        let h = try await ServerHarness()
+        let slow = try await h.client()
+        _ = try await slow.readReply()
+        // More reply bytes than the socket buffers hold: the server holds lines back until the
+        // client reads, and then answers each of them.
+        let count = 3000
+        try await slow.send(bytes: Array(String(repeating: "hilfe\n", count: count).utf8))
+        try await Task.sleep(for: .milliseconds(500))
+        var helps = 0
+        for _ in 0..<count {
+            let reply = try await slow.readReply()
+            if reply.messages.last?["id"] as? String == "language" { helps += 1 }
+        }
+        #expect(helps == count)
+        try await slow.send("Deutsch")
+        #expect(try await slow.readReply().messages.last?["id"] as? String == "topic")
+        await h.stop()
+    }
+
+    @Test func aTurnInFlightAtShutdownIsAnsweredBeforeTheGoodbye() async throws {
+        let h = try await ServerHarness()
+        let c = try await h.client()
+        _ = try await c.readReply()
+        try await c.send("Deutsch")
+        h.server.shutdown()
+        // Either the reply came first, whole, and then the goodbye; or the goodbye alone.
+        var types: [String] = []
+        while types.last != "bye" { types.append(try await c.readMessage()["type"] as? String ?? "?") }
+        #expect(types == ["bye"] || (types.dropLast().last == "ask" && !types.dropLast().contains("bye")))
+        _ = await h.stop()
+    }
+
     /// The example rules with a changed intro text, in a temporary folder.
     static func changedCopy() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-reload-\(UUID().uuidString)").path

@@ -2,37 +2,60 @@ import BenchFormat
 import Foundation
 import NIOCore
 
-/// The scripted conversation found by the dry run, replayed by every load connection: the lines
-/// of one cycle (the last is `{"cmd":"restart"}`, which brings the conversation back to the language
-/// question it started with) and the size in bytes of each line's reply, which must not change.
+/// How replies are told apart on the wire: Lotse's JSON lines, or Redis's inline protocol, so
+/// that both servers are measured by the very same client code.
+enum Framing: Sendable {
+    /// lotse/1: a reply is several lines and ends with its `ask` (or `bye`); the server greets first.
+    case lotse
+    /// Redis inline commands (`PING\r\n` → `+PONG\r\n`): every line is a whole reply; no greeting.
+    case redis
+
+    /// Where in a line the letter that tells its type stands.
+    var typeOffset: Int { self == .lotse ? 9 : 0 }  // {"type":"a  |  +PONG
+}
+
+/// What every load connection replays: the lines of one cycle and the size in bytes of each
+/// line's reply, which must not change. For Lotse, the scripted conversation found by the dry run
+/// (the last line is `{"cmd":"restart"}`, which brings the conversation back to the language
+/// question it started with); for Redis, one `PING`.
 struct Script: Sendable {
+    let framing: Framing
     let lines: [ByteBuffer]
     let texts: [String]
     let replyBytes: [Int]
-    let openingBytes: Int
+    /// The greeting's size; nil when the server does not greet (Redis).
+    let openingBytes: Int?
+
+    static let redisPing: Script = {
+        var b = ByteBuffer()
+        b.writeString("PING\r\n")
+        return Script(framing: .redis, lines: [b], texts: ["PING"], replyBytes: ["+PONG\r\n".utf8.count], openingBytes: nil)
+    }()
 }
 
-/// Finds where each reply ends without parsing JSON: the server writes `type` first in every
-/// line (`{"type":"ask",…`), so the letter at offset 9 of a line tells its type; a reply ends
-/// with its `ask` (or `bye`) line.
+/// Finds where each reply ends without parsing it: Lotse writes `type` first in every line
+/// (`{"type":"ask",…`), so the letter at offset 9 of a line tells its type, and a reply ends with
+/// its `ask` (or `bye`) line; in Redis's protocol every line is a reply, `+` or `-` (an error).
 struct ReplyScanner {
+    let framing: Framing
     var lineOffset = 0
     var typeLetter: UInt8 = 0
     var bytes = 0
     var errorLines = 0
 
-    static let typeOffset = 9  // {"type":"a
+    init(_ framing: Framing) { self.framing = framing }
 
     /// Feeds the bytes of one read; calls `end(isBye, replyBytes)` for each reply that ends in them.
     mutating func feed(_ buffer: ByteBuffer, _ end: (Bool, Int) -> Void) {
+        let typeOffset = framing.typeOffset
         buffer.withUnsafeReadableBytes { raw in
             guard let base = raw.baseAddress else { return }
             let n = raw.count
             var i = 0
             while i < n {
                 let remaining = n - i
-                if lineOffset <= Self.typeOffset, lineOffset + remaining > Self.typeOffset {
-                    typeLetter = raw[i + Self.typeOffset - lineOffset]
+                if lineOffset <= typeOffset, lineOffset + remaining > typeOffset {
+                    typeLetter = raw[i + typeOffset - lineOffset]
                 }
                 guard let found = memchr(base + i, 0x0A, remaining) else {
                     bytes += remaining
@@ -45,12 +68,13 @@ struct ReplyScanner {
                 lineOffset = 0
                 let letter = typeLetter
                 typeLetter = 0
-                switch letter {
-                case UInt8(ascii: "e"): errorLines += 1
-                case UInt8(ascii: "a"), UInt8(ascii: "b"):
+                switch (framing, letter) {
+                case (.lotse, UInt8(ascii: "e")): errorLines += 1
+                case (.lotse, UInt8(ascii: "a")), (.lotse, UInt8(ascii: "b")), (.redis, _):
+                    if framing == .redis, letter != UInt8(ascii: "+") { errorLines += 1 }
                     let size = bytes
                     bytes = 0
-                    end(letter == UInt8(ascii: "b"), size)
+                    end(letter == UInt8(ascii: "b") && framing == .lotse, size)
                 default: break
                 }
             }
@@ -99,7 +123,7 @@ final class LoadClient: ChannelInboundHandler {
     let script: Script
     let opened: EventLoopPromise<Void>
     let finished: EventLoopPromise<ConnectionResult>
-    var scanner = ReplyScanner()
+    var scanner: ReplyScanner
     var result = ConnectionResult()
     /// The script line to send next; -1 until the opening has arrived.
     var position = -1
@@ -115,7 +139,17 @@ final class LoadClient: ChannelInboundHandler {
         self.script = script
         self.opened = opened
         self.finished = finished
+        scanner = ReplyScanner(script.framing)
         result.latencies.reserveCapacity(4096)
+    }
+
+    /// A server that does not greet (Redis) is ready as soon as the connection is.
+    func channelActive(context: ChannelHandlerContext) {
+        if script.openingBytes == nil {
+            position = 0
+            opened.succeed(())
+        }
+        context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -4,7 +4,13 @@
 //   ServerLoad closed  --port P [--connections 50]   [--seconds 20] [--warmup 2] [--server-pid PID] [--per-line]
 //   ServerLoad open    --port P [--connections 1000] [--seconds 20] [--warmup 2] [--rate 1] [--server-pid PID]
 //   ServerLoad idle    --port P [--connections 10000] [--hold 3] --server-pid PID
-//   common: [--host 127.0.0.1] [--threads 1] [--turns 12] [--batch 200] [--no-script]
+//   common: [--host 127.0.0.1] [--threads 1] [--turns 12] [--batch 200] [--no-script] [--name KEY]
+//           [--protocol lotse|redis]
+//
+// `--protocol redis` drives a Redis server with the very same closed-loop, open-loop and idle
+// code: every turn is an inline `PING\r\n`, answered by `+PONG\r\n` (no greeting, no dry run),
+// so Lotse and Redis are measured by one client, in one way. `--name` sets the first part of
+// the RESULT keys (default: single, closed, open), so one script can keep several runs apart.
 //
 // A black-box client on swift-nio (one event loop thread by default, to leave the CPU to the
 // server). First a dry run on one connection finds a scripted conversation by answering each
@@ -42,6 +48,8 @@ struct Options {
     var serverPID: Int?
     var perLine = false
     var printScript = true
+    var framing = Framing.lotse
+    var name: String?
 
     init(_ args: [String]) throws {
         var i = 1
@@ -69,6 +77,13 @@ struct Options {
             case "--server-pid": serverPID = Int(try number(try value()))
             case "--per-line": perLine = true
             case "--no-script": printScript = false
+            case "--name": name = try value()
+            case "--protocol":
+                switch try value() {
+                case "lotse": framing = .lotse
+                case "redis": framing = .redis
+                case let p: throw Failure(description: "unknown protocol \(p) (lotse or redis)")
+                }
             case let a where !a.hasPrefix("-") && mode.isEmpty: mode = a
             default: throw Failure(description: "unknown argument \(args[i])")
             }
@@ -78,7 +93,11 @@ struct Options {
             throw Failure(description: "usage: ServerLoad dry-run|closed|open|idle --port P [options]")
         }
         guard port > 0 else { throw Failure(description: "--port is required") }
+        if framing == .redis, mode == "dry-run" { throw Failure(description: "dry-run is for lotse only") }
     }
+
+    /// What the figures are about, for the headings: a conversation turn or a request.
+    var server: String { framing == .lotse ? "lotse serve" : "redis (inline PING)" }
 }
 
 // MARK: - The dry run
@@ -192,7 +211,7 @@ func dryRun(_ o: Options, group: MultiThreadedEventLoopGroup, verbose: Bool) thr
         let total = sizes.reduce(0, +)
         say("   the cycle replays identically; \(texts.count) turns, \(grouped(total)) reply bytes per cycle (mean \(total / texts.count) per turn)")
     }
-    return Script(lines: texts.map { t in
+    return Script(framing: .lotse, lines: texts.map { t in
         var b = ByteBuffer()
         b.writeString(t + "\n")
         return b
@@ -236,9 +255,9 @@ func merge(_ results: [Result<ConnectionResult, any Error>?], _ prefix: String) 
 
 func runClosed(_ o: Options, group: MultiThreadedEventLoopGroup, script: Script) throws {
     let n = o.connections ?? 50
-    let prefix = n == 1 ? "single" : "closed"
-    say(n == 1 ? "== One connection, closed loop: each turn on an otherwise idle server (the service time per turn)"
-               : "== Closed loop: \(n) connections, each sends its next line as soon as the last reply is complete")
+    let prefix = o.name ?? (n == 1 ? "single" : "closed")
+    say(n == 1 ? "== \(o.server) — one connection, closed loop: each turn on an otherwise idle server (the service time per turn)"
+               : "== \(o.server) — closed loop: \(n) connections, each sends its next line as soon as the last reply is complete")
     say("   \(fixed(o.warmup, 0)) s warm-up, then \(fixed(o.seconds, 0)) s measured; client: \(o.threads) event loop thread(s)")
     let (conns, failures) = openConnections(count: n, batch: o.batch, group: group, host: o.host, port: o.port, script: script)
     guard failures.isEmpty else { throw Failure(description: "\(failures.count) connections failed, e.g. \(failures[0])") }
@@ -277,8 +296,9 @@ func runClosed(_ o: Options, group: MultiThreadedEventLoopGroup, script: Script)
 
 func runOpen(_ o: Options, group: MultiThreadedEventLoopGroup, script: Script) throws {
     let n = o.connections ?? 1000
+    let prefix = o.name ?? "open"
     let period = UInt64(1e9 / o.rate)
-    say("== Open loop: \(grouped(n)) connections, each sends one turn every \(fixed(1 / o.rate, 2)) s (\(grouped(Int(Double(n) * o.rate))) turns/s in all),")
+    say("== \(o.server) — open loop: \(grouped(n)) connections, each sends one turn every \(fixed(1 / o.rate, 2)) s (\(grouped(Int(Double(n) * o.rate))) turns/s in all),")
     say("   start times spread evenly over the period; \(fixed(o.warmup, 0)) s warm-up, then \(fixed(o.seconds, 0)) s measured")
     let opening = nowNanos()
     let (conns, failures) = openConnections(count: n, batch: o.batch, group: group, host: o.host, port: o.port, script: script)
@@ -294,7 +314,7 @@ func runOpen(_ o: Options, group: MultiThreadedEventLoopGroup, script: Script) t
     let a = CPUSample.take(serverPID: o.serverPID)
     sleep(until: end)
     let b = CPUSample.take(serverPID: o.serverPID)
-    let all = merge(collect(conns.map(\.finished), deadline: end + 10_000_000_000), "open")
+    let all = merge(collect(conns.map(\.finished), deadline: end + 10_000_000_000), prefix)
     closeAll(conns)
     let cpu = CPUUse(a, b)
     let lat = LatencySummary(all.latencies)
@@ -306,12 +326,12 @@ func runOpen(_ o: Options, group: MultiThreadedEventLoopGroup, script: Script) t
     if let s = cpu.server, all.latencies.count > 0 {
         say("   server CPU per turn: \(fixed(s * o.seconds / Double(all.latencies.count) * 1e6, 1)) µs")
     }
-    result("open.connections", String(n))
-    result("open.turns_per_s", fixed(Double(all.latencies.count) / o.seconds, 0))
-    result("open.late_sends", String(all.lateSends))
-    lat.results("open")
-    due.results("open_due")
-    cpu.results("open")
+    result("\(prefix).connections", String(n))
+    result("\(prefix).turns_per_s", fixed(Double(all.latencies.count) / o.seconds, 0))
+    result("\(prefix).late_sends", String(all.lateSends))
+    lat.results(prefix)
+    due.results("\(prefix)_due")
+    cpu.results(prefix)
 }
 
 func runIdle(_ o: Options, group: MultiThreadedEventLoopGroup, script: Script) throws {
@@ -355,7 +375,8 @@ do {
     let o = try Options(CommandLine.arguments)
     let group = MultiThreadedEventLoopGroup(numberOfThreads: o.threads)
     defer { try? group.syncShutdownGracefully() }
-    let script = try dryRun(o, group: group, verbose: o.mode == "dry-run" || (o.mode == "closed" && o.printScript))
+    let script = o.framing == .redis ? Script.redisPing
+        : try dryRun(o, group: group, verbose: o.mode == "dry-run" || (o.mode == "closed" && o.printScript))
     switch o.mode {
     case "closed": try runClosed(o, group: group, script: script)
     case "open": try runOpen(o, group: group, script: script)
