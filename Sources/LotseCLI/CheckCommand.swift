@@ -6,9 +6,9 @@ import LotseCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a rules folder and report every problem as file:line:column (exit 1 on errors).")
+        abstract: "Check a deployment (a rules folder or a deployment file) and report every problem as file:line:column (exit 1 on errors).")
 
-    @Argument(help: "The rules folder (with lotse.yaml).")
+    @Argument(help: RuleLoading.rulesHelp)
     var directory = "rules"
 
     @Option(help: "Language of the messages: de or en (default: from LANG).")

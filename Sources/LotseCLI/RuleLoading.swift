@@ -5,6 +5,8 @@ import LotseCore
 /// What every door does first: load the rules, or print the checker's report to standard error
 /// and exit 1.
 enum RuleLoading {
+    static let rulesHelp: ArgumentHelp = "The rules folder (its lotse.yaml) or a deployment file in it, e.g. rules/schleswig-flensburg.lotse.yaml."
+
     static var environmentLanguage: ToolLanguage { ToolLanguage(locale: ProcessInfo.processInfo.environment["LANG"]) }
 
     static func ruleSet(_ directory: String, today: Day, language: ToolLanguage = environmentLanguage) throws -> RuleSet {
