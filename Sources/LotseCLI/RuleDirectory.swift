@@ -49,15 +49,19 @@ public enum RuleDirectory {
         return .success(RuleSources(deployment: deploymentSource, layers: layers))
     }
 
+    /// The folders `tests/LAYER/` of a deployment's layers: a district's own personas and
+    /// transcripts, run only where its layer is used.
+    public static func layerTestFolders(_ path: String, layers: [String]) -> [String] {
+        layers.map { join(join(Location(path).folder, testsFolder), $0) }
+    }
+
     /// The persona files of a deployment: those directly in `tests/`, which every deployment runs,
-    /// and those below `tests/LAYER/` for each of its layers, so a district's own personas run only
-    /// where its layer is used.
+    /// and those in its `layerTestFolders`.
     public static func personaFiles(_ path: String, layers: [String]) -> [String] {
         let tests = join(Location(path).folder, testsFolder)
-        let shared = (try? FileManager.default.contentsOfDirectory(atPath: tests)) ?? []
-        let own = layers.map { join(tests, $0) }
-        return files(shared.sorted().map { join(tests, $0) }.filter { !isFolder($0) } + own,
-                     suffixes: yamlSuffixes, keepMissing: false)
+        let shared = ((try? FileManager.default.contentsOfDirectory(atPath: tests)) ?? []).sorted()
+            .map { join(tests, $0) }.filter { !isFolder($0) }
+        return files(shared + layerTestFolders(path, layers: layers), suffixes: yamlSuffixes, keepMissing: false)
     }
 
     /// Reads and checks a deployment as of `today`.
