@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check a deployment (a rules folder or a deployment file) and report every problem as file:line:column (exit 1 on errors).")
 
     @Argument(help: RuleLoading.rulesHelp)
-    var directory = "rules"
+    var rules = "rules"
 
     @Option(help: "Language of the messages: de or en (default: from LANG).")
     var lang: ToolLanguageOption?
@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
     var date: String?
 
     func run() throws {
-        let result = RuleDirectory.load(directory, today: try Today.day(date))
+        let result = RuleDirectory.load(rules, today: try Today.day(date))
         let language = lang?.value ?? RuleLoading.environmentLanguage
         switch format {
         case .text: print(CheckReport.text(result, language: language), terminator: "")
