@@ -9,8 +9,8 @@ enum RuleLoading {
 
     static var environmentLanguage: ToolLanguage { ToolLanguage(locale: ProcessInfo.processInfo.environment["LANG"]) }
 
-    static func ruleSet(_ directory: String, today: Day, language: ToolLanguage = environmentLanguage) throws -> RuleSet {
-        let result = RuleDirectory.load(directory, today: today)
+    static func ruleSet(_ path: String, today: Day, language: ToolLanguage = environmentLanguage) throws -> RuleSet {
+        let result = RuleDirectory.load(path, today: today)
         guard let ruleSet = result.ruleSet else {
             FileHandle.standardError.write(Data(CheckReport.text(result, language: language).utf8))
             throw ExitCode(1)
