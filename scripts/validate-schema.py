@@ -5,9 +5,11 @@ Usage:
     python3 scripts/validate-schema.py [RULES_DIR ...]
 
 Without arguments it checks `rules` and `docs/example-rules` (relative to the repository).
-For every rules folder it validates `lotse.yaml` with rules/schema/lotse-deployment.schema.json
-and every `*.yaml` below the layer folders named in `lotse.yaml` (subfolders included) with
+For every rules folder it validates its deployment files (`lotse.yaml` and every `*.lotse.yaml`
+beside it, e.g. `schleswig-flensburg.lotse.yaml`) with rules/schema/lotse-deployment.schema.json
+and every `*.yaml` below the layer folders they name (subfolders included) with
 rules/schema/lotse-rules.schema.json. Other folders (rules/tests, rules/schema, ...) are ignored.
+A deployment file may also be given instead of a folder, as with `lotse check`.
 
 This checks only the shape of the files (keys, kinds of values, required keys). The full check
 (references, conditions, trees, translations, dates) is `lotse check RULES_DIR`.
@@ -207,14 +209,25 @@ def validate(path: Path, data, validator: Draft202012Validator, report: Report) 
         report.error(path, f"{message} at {where}")
 
 
-def check_folder(folder: Path, validators: dict, report: Report) -> None:
-    if not folder.is_dir():
-        report.error(folder, "not a folder")
+def check_folder(path: Path, validators: dict, report: Report, layer_files: set) -> None:
+    if path.is_file():
+        check_deployment(path, validators, report, layer_files)
         return
-    deployment_file = folder / "lotse.yaml"
+    if not path.is_dir():
+        report.error(path, "not a folder")
+        return
+    deployment_file = path / "lotse.yaml"
     if not deployment_file.is_file():
         report.error(deployment_file, "file not found (every rules folder needs a lotse.yaml)")
         return
+    for file in [deployment_file] + sorted(path.glob("*.lotse.yaml")):
+        check_deployment(file, validators, report, layer_files)
+
+
+def check_deployment(deployment_file: Path, validators: dict, report: Report, layer_files: set) -> None:
+    """Validates one deployment file and its layers' files; a layer file that two deployments share
+    (`layer_files` holds those done) is validated once."""
+    folder = deployment_file.parent
     ok, deployment = load_yaml(deployment_file, report)
     if ok:
         validate(deployment_file, deployment, validators["deployment"], report)
@@ -229,8 +242,9 @@ def check_folder(folder: Path, validators: dict, report: Report) -> None:
             report.error(deployment_file, f"layer folder '{layer}' not found at $.layers")
             continue
         for file in sorted(layer_dir.rglob("*.yaml")):
-            if not file.is_file():
+            if not file.is_file() or file in layer_files:
                 continue
+            layer_files.add(file)
             ok, data = load_yaml(file, report)
             if ok:
                 validate(file, data, validators["layer"], report)
@@ -240,7 +254,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         description="Check Lotse rule folders against the JSON Schemas in rules/schema/.")
     parser.add_argument("dirs", nargs="*", metavar="RULES_DIR",
-                        help="rules folders containing lotse.yaml (default: rules docs/example-rules)")
+                        help="rules folders containing lotse.yaml, or deployment files (default: rules docs/example-rules)")
     args = parser.parse_args(argv)
 
     validators = {}
@@ -253,8 +267,9 @@ def main(argv: list[str]) -> int:
 
     report = Report()
     folders = [Path(d) for d in args.dirs] if args.dirs else DEFAULT_DIRS
+    layer_files: set = set()
     for folder in folders:
-        check_folder(folder, validators, report)
+        check_folder(folder, validators, report, layer_files)
     print(f"{report.files} files, {report.errors} errors")
     return 1 if report.errors else 0
 

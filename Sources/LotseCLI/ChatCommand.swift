@@ -16,7 +16,7 @@ struct ChatCommand: ParsableCommand {
             start a fresh conversation. Nothing typed is written to disk or to a log.
             """)
 
-    @Option(help: "The rules folder (with lotse.yaml).")
+    @Option(help: RuleLoading.rulesHelp)
     var rules = "rules"
 
     @Option(help: "Start in this language (a code from lotse.yaml, e.g. de, ar) instead of asking.")

@@ -6,10 +6,10 @@ import LotseCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a rules folder and report every problem as file:line:column (exit 1 on errors).")
+        abstract: "Check a deployment (a rules folder or a deployment file) and report every problem as file:line:column (exit 1 on errors).")
 
-    @Argument(help: "The rules folder (with lotse.yaml).")
-    var directory = "rules"
+    @Argument(help: RuleLoading.rulesHelp)
+    var rules = "rules"
 
     @Option(help: "Language of the messages: de or en (default: from LANG).")
     var lang: ToolLanguageOption?
@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
     var date: String?
 
     func run() throws {
-        let result = RuleDirectory.load(directory, today: try Today.day(date))
+        let result = RuleDirectory.load(rules, today: try Today.day(date))
         let language = lang?.value ?? RuleLoading.environmentLanguage
         switch format {
         case .text: print(CheckReport.text(result, language: language), terminator: "")

@@ -9,7 +9,7 @@ struct GraphCommand: ParsableCommand {
         abstract: "Draw a decision tree as Graphviz DOT or Mermaid.",
         discussion: "Example: lotse graph --topic language --format dot > language.dot && dot -Tpng language.dot -o language.png")
 
-    @Option(help: "The rules folder (with lotse.yaml).")
+    @Option(help: RuleLoading.rulesHelp)
     var rules = "rules"
 
     @Option(help: "The tree (topic) to draw; default: every topic in the menu.")

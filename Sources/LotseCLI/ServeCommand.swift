@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0: any free port, printed in the log).") var port = 4711
-    @Option(help: "The rules folder (with lotse.yaml).") var rules = "rules"
+    @Option(help: RuleLoading.rulesHelp) var rules = "rules"
     @Option(name: .customLong("max-connections"), help: "Clients served at once; more are refused with an error line.") var maxConnections = 1000
     @Option(name: .customLong("max-line"), help: "Longest accepted line in bytes; longer lines are discarded with an error.") var maxLine = 4096
     @Option(help: "Seconds without input before a client is warned; as long again and it is closed.") var idle: Double = 300
@@ -79,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
                 DispatchQueue.global().asyncAfter(deadline: .now() + 4.5) { Foundation.exit(0) }
             }
         }
-        let watcher = watch ? RuleWatcher(folder: folder, onChange: reload) : nil
+        let watcher = watch ? RuleWatcher(folder: RuleDirectory.Location(folder).folder, onChange: reload) : nil
         watcher?.start()
         try await server.run()
         watcher?.stop()

@@ -10,10 +10,10 @@ struct TestCommand: ParsableCommand {
         abstract: "Replay transcripts (*.transcript) and run eligibility personas (rules/tests/*.yaml).",
         discussion: "Prints a diff for every transcript that no longer matches and ends with 'N passed, N failed'; exit 1 on any failure.")
 
-    @Argument(help: "Transcript and persona files or folders (default: transcripts/ and the tests folder of the rules).")
+    @Argument(help: "Transcript and persona files or folders (default: transcripts/ for the folder's lotse.yaml; the personas in tests/*.yaml; personas and transcripts in tests/LAYER/ for each layer of the deployment).")
     var paths: [String] = []
 
-    @Option(help: "The rules folder (with lotse.yaml).")
+    @Option(help: RuleLoading.rulesHelp)
     var rules = "rules"
 
     @Flag(help: "Rewrite the expected text of transcripts that differ (after an intended rule change) and list them.")
@@ -32,15 +32,22 @@ struct TestCommand: ParsableCommand {
         let language = lang?.value ?? RuleLoading.environmentLanguage
         // Review dates do not matter here; transcripts and personas carry their own dates.
         let ruleSet = try RuleLoading.ruleSet(rules, today: Today.now, language: language)
-        let roots = paths.isEmpty ? ["transcripts", RuleDirectory.join(rules, "tests")] : paths
-        let transcriptFiles = TranscriptSuite.files(roots)
+        let layers = ruleSet.deployment.layers.map(\.value)
+        // transcripts/ was recorded on the folder's own lotse.yaml; any deployment also replays the
+        // transcripts in the test folders of its layers.
+        let transcriptRoots = paths.isEmpty
+            ? (RuleDirectory.Location(rules).isDefault ? ["transcripts"] : []) + RuleDirectory.layerTestFolders(rules, layers: layers)
+            : paths
+        let transcriptFiles = TranscriptSuite.files(transcriptRoots)
         let transcripts: TranscriptSuite.Report
         if let connect {
             transcripts = TranscriptSuite.run(files: transcriptFiles, rules: ruleSet, update: update) { try RemoteDriver(address: connect) }
         } else {
             transcripts = TranscriptSuite.run(files: transcriptFiles, rules: ruleSet, update: update) { SessionDriver(rules: ruleSet) }
         }
-        let personaFiles = PersonaSuite.files(roots.filter { !$0.hasSuffix(".transcript") && !isTranscriptFolder($0) })
+        let personaFiles = paths.isEmpty
+            ? RuleDirectory.personaFiles(rules, layers: layers)
+            : PersonaSuite.files(paths.filter { !$0.hasSuffix(".transcript") && !isTranscriptFolder($0) })
         let personas = PersonaSuite.run(files: personaFiles, rules: ruleSet, language: language)
         for line in transcripts.lines + personas.lines { print(line) }
         if update {

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func everyPersonaPasses() {
-        let files = PersonaSuite.files([Conversation.packageRoot + "/rules/tests"])
+        let files = RuleDirectory.personaFiles(Conversation.packageRoot + "/rules", layers: Self.rules.deployment.layers.map(\.value))
         let report = PersonaSuite.run(files: files, rules: Self.rules, language: .en)
         #expect(report.failed == 0, "\(report.lines.joined(separator: "\n"))")
         #expect(report.passed > 0)
