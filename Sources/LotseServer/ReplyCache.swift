@@ -20,8 +20,10 @@ public final class ReplyCache: Sendable {
     }
 
     /// An event in a language of a rule edition. Equality is the event's own; the hash reads
-    /// only the fields that tell events apart, as bytes: `String`'s own hash normalises
-    /// non-ASCII text first, which cost more than the layout it saves.
+    /// only the fields that tell events apart, and of long texts only their length and both
+    /// ends, as bytes: `String`'s own hash normalises non-ASCII text first, and hashing whole
+    /// question texts cost more per turn than the engine's look-ups. Texts that differ only in
+    /// the middle collide and are told apart by equality.
     struct Key: Hashable, Sendable {
         let edition: String
         let language: String
@@ -90,9 +92,18 @@ public final class ReplyCache: Sendable {
 }
 
 extension Hasher {
+    /// The text's length and at most its first 24 and last 8 bytes.
     mutating func bytes(of text: String) {
         var text = text
-        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
-        combine(text.utf8.count)
+        text.withUTF8 { utf8 in
+            let all = UnsafeRawBufferPointer(utf8)
+            if all.count <= 32 {
+                combine(bytes: all)
+            } else {
+                combine(bytes: UnsafeRawBufferPointer(rebasing: all.prefix(24)))
+                combine(bytes: UnsafeRawBufferPointer(rebasing: all.suffix(8)))
+            }
+            combine(all.count)
+        }
     }
 }

@@ -43,6 +43,21 @@ import Testing
         #expect(key.hashValue == ReplyCache.Key(edition: "2026-11-23+aaaa", language: "de", event: .say("Willkommen")).hashValue)
     }
 
+    @Test func longTextsThatDifferOnlyInTheMiddleAreDifferentLines() {
+        // Same length, same ends: the same hash, so only equality can tell them apart.
+        let a = "Ihr Integrationskurs beginnt in Husum am Montag, bringen Sie den Pass mit."
+        let b = "Ihr Integrationskurs beginnt in Heide am Montag, bringen Sie den Pass mit."
+        let cache = ReplyCache(budget: 1 << 20)
+        let keyA = ReplyCache.Key(edition: "e", language: "de", event: .say(a))
+        let keyB = ReplyCache.Key(edition: "e", language: "de", event: .say(b))
+        #expect(keyA.hashValue == keyB.hashValue)
+        cache.store("line A", for: keyA)
+        #expect(cache.line(for: keyB) == nil)
+        cache.store("line B", for: keyB)
+        #expect(cache.line(for: keyA) == "line A")
+        #expect(cache.line(for: keyB) == "line B")
+    }
+
     @Test func keepsWithinItsBudget() {
         let cache = ReplyCache(budget: 4_000)
         for i in 0..<50 {
