@@ -11,6 +11,12 @@ public enum CheckReport {
             let figures = s.languages.map { "\($0) \(percent(s.coverage($0), l))" }.joined(separator: ", ")
             lines.append(l == .de ? "Übersetzungen: \(figures)" : "translations: \(figures)")
         }
+        let unverified = unverifiedContacts(result)
+        if !unverified.isEmpty {
+            let ids = unverified.joined(separator: ", ")
+            lines.append(l == .de ? "nicht bestätigte Kontakte (verified: false; Neuankömmlinge sehen dazu einen Hinweis): \(ids)"
+                                  : "unverified contacts (verified: false; newcomers see a notice with them): \(ids)")
+        }
         lines.append(summary(result, l))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -26,6 +32,11 @@ public enum CheckReport {
             + "\(s.languages.count) languages: \(e) \(e == 1 ? "error" : "errors"), \(w) \(w == 1 ? "warning" : "warnings")"
     }
 
+    /// The contacts in force (after every layer's overrides) whose data no source confirms.
+    static func unverifiedContacts(_ result: CompileResult) -> [String] {
+        (result.ruleSet?.contacts ?? []).filter { !$0.verified }.map(\.id.value).sorted()
+    }
+
     static func percent(_ value: Double, _ l: ToolLanguage) -> String {
         let text = value == value.rounded() ? String(Int(value)) : String(value)
         return (l == .de ? text.replacingOccurrences(of: ".", with: ",") : text) + " %"
@@ -38,6 +49,11 @@ public enum CheckReport {
         struct Summary: Encodable {
             var files: Int, facts: Int, trees: Int, nodes: Int, offers: Int, contacts: Int
             var languages: [String], errors: Int, warnings: Int, coverage: [String: Double]
+            var unverifiedContacts: [String]
+            enum CodingKeys: String, CodingKey {
+                case files, facts, trees, nodes, offers, contacts, languages, errors, warnings, coverage
+                case unverifiedContacts = "unverified_contacts"
+            }
         }
         struct Report: Encodable { var diagnostics: [Entry]; var summary: Summary; var version: String? }
         let s = result.statistics
@@ -48,7 +64,8 @@ public enum CheckReport {
             },
             summary: Summary(files: s.files, facts: s.facts, trees: s.trees, nodes: s.nodes, offers: s.offers, contacts: s.contacts,
                              languages: s.languages, errors: result.errorCount, warnings: result.warningCount,
-                             coverage: Dictionary(uniqueKeysWithValues: s.languages.map { ($0, s.coverage($0)) })),
+                             coverage: Dictionary(uniqueKeysWithValues: s.languages.map { ($0, s.coverage($0)) }),
+                             unverifiedContacts: unverifiedContacts(result)),
             version: result.ruleSet?.version)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

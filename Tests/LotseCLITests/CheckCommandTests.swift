@@ -31,7 +31,9 @@ import Testing
         let expected = try Self.exampleSummary()
         #expect(expected == "9 files, 4 facts, 10 nodes, 5 offers, 2 languages: 0 errors, 0 warnings")
         #expect(out.lines.last == expected)
-        #expect(out.lines == ["translations: de 100 %, en 100 %", expected])
+        #expect(out.lines == ["translations: de 100 %, en 100 %",
+                              "unverified contacts (verified: false; newcomers see a notice with them): auslaenderbehoerde, jobcenter, kit",
+                              expected])
     }
 
     @Test func aBrokenCopyExitsOneAndPointsAtTheMistake() throws {
@@ -86,7 +88,19 @@ import Testing
         let out = try LotseProcess.run(["check", "docs/example-rules", "--date", "2026-11-23", "--lang", "de"])
         #expect(out.status == 0)
         #expect(out.lines == ["Übersetzungen: de 100 %, en 100 %",
+                              "nicht bestätigte Kontakte (verified: false; Neuankömmlinge sehen dazu einen Hinweis): auslaenderbehoerde, jobcenter, kit",
                               "9 Dateien, 4 Fakten, 10 Knoten, 5 Angebote, 2 Sprachen: 0 Fehler, 0 Warnungen"])
+    }
+
+    @Test func aContactThatBecomesVerifiedIsNoLongerListed() throws {
+        let copy = try RulesCopy()
+        // The district's Ausländerbehörde gets a source and is marked verified.
+        try copy.replace("Immigration office of the Beispielkreis\"\n    verified: false",
+                         with: "Immigration office of the Beispielkreis\"\n    verified: true\n    source: \"Telefonat mit dem Kreishaus\"",
+                         in: "kreis/contacts.yaml")
+        let out = try LotseProcess.run(["check", copy.path, "--date", "2026-11-23"])
+        #expect(out.status == 0, "\(out.text)")
+        #expect(out.lines.contains("unverified contacts (verified: false; newcomers see a notice with them): jobcenter, kit"), "\(out.text)")
     }
 
     @Test func germanMessagesForABrokenCopy() throws {
