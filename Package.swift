@@ -8,12 +8,15 @@ let package = Package(
         .executable(name: "lotse", targets: ["lotse"]),
         .library(name: "LotseCore", targets: ["LotseCore"]),
         .library(name: "LotseRules", targets: ["LotseRules"]),
+        .library(name: "LotseStats", targets: ["LotseStats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure: the rule model, the condition language and the checks. No I/O.
@@ -31,9 +34,16 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Anonymous usage statistics: daily counters in SQLite or PostgreSQL, the batching recorder, the report.
+        .target(name: "LotseStats", dependencies: [
+            "LotseCore",
+            .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The doors' shared command-line layer: reads files, prints reports.
         .target(name: "LotseCLI", dependencies: [
-            "LotseCore", "LotseRules", "LotseREPL", "LotseServer",
+            "LotseCore", "LotseRules", "LotseREPL", "LotseServer", "LotseStats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -50,6 +60,11 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
+        .testTarget(name: "LotseStatsTests", dependencies: ["LotseTestSupport", "LotseStats", "LotseCore", "LotseCLI", "LotseServer",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "LotseREPLTests", dependencies: ["LotseTestSupport", "LotseREPL", "LotseCore", "LotseRules", "LotseCLI"]),
