@@ -26,7 +26,7 @@ enum Migrations {
         try await db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)", [])
         let found = try await version(db)
         guard found <= latest else { throw StatsError.newerSchema(found: found, known: latest) }
-        for number in found < target ? (found + 1)...target : 1...0 {
+        for number in stride(from: found + 1, through: target, by: 1) {
             try await db.transaction(steps[number - 1].map { ($0, []) }
                 + [("INSERT INTO schema_migrations (version, applied) VALUES ($1, $2)", [.integer(number), .text(today)])])
         }

@@ -16,7 +16,18 @@ final class PostgresStatsDatabase: StatsDatabase {
                                                              password: url.password, database: url.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(5)
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-        return PostgresStatsDatabase(connection, logger: logger)
+        let db = PostgresStatsDatabase(connection, logger: logger)
+        if let schema = url.schema {
+            do {
+                // `schema` is a plain name (checked when the URL was read), so it can stand in the SQL.
+                try await db.execute("CREATE SCHEMA IF NOT EXISTS \(schema)", [])
+                try await db.execute("SET search_path TO \(schema)", [])
+            } catch {
+                await db.close()
+                throw error
+            }
+        }
+        return db
     }
 
     func execute(_ sql: String, _ binds: [StatsValue]) async throws {

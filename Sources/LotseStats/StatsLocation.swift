@@ -37,13 +37,16 @@ public enum StatsLocation: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// `postgres://user:password@host:port/database`; user and database are required.
+/// `postgres://user:password@host:port/database[?schema=NAME]`; user and database are required.
+/// With `schema`, the tables live in that schema (created if missing): several districts or
+/// test runs can share one database without meeting.
 public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
     public var user: String
     public var password: String?
     public var host: String
     public var port: Int
     public var database: String
+    public var schema: String?
 
     public init?(_ text: String) {
         guard let c = URLComponents(string: text), c.scheme == "postgres" || c.scheme == "postgresql",
@@ -56,9 +59,19 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         self.host = host
         port = c.port ?? 5432
         self.database = database
+        for item in c.queryItems ?? [] {
+            guard item.name == "schema", let name = item.value, Self.isPlainName(name) else { return nil }
+            schema = name
+        }
     }
 
-    public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+    /// Lower-case letters, digits and `_`, starting with a letter: safe to put into SQL as it is.
+    static func isPlainName(_ s: String) -> Bool {
+        guard let first = s.utf8.first, (0x61...0x7A).contains(first), s.utf8.count <= 63 else { return false }
+        return s.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
+    }
+
+    public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" + (schema.map { "?schema=\($0)" } ?? "") }
 
     /// A URL as typed, with any password replaced, for an error message.
     static func redacted(_ text: String) -> String {

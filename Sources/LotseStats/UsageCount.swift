@@ -22,4 +22,12 @@ public struct ReportRow: Sendable, Hashable {
     public var key: String
     public var language: String
     public var count: Int
+
+    public init(door: String, kind: String, key: String, language: String, count: Int) {
+        self.door = door
+        self.kind = kind
+        self.key = key
+        self.language = language
+        self.count = count
+    }
 }
