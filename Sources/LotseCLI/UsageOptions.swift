@@ -7,14 +7,14 @@ import LotseStats
 /// unless `--stats` names a store, so nothing is written where nobody asked for it.
 struct UsageOptions: ParsableArguments {
     @Option(name: .customLong("stats"), help: ArgumentHelp(
-        "Record anonymous usage statistics: a SQLite file (created if missing) or postgres://user:password@host:port/db.",
+        "Record anonymous usage statistics (off without it): a SQLite file, created if missing, or postgres://user:password@host:port/db[?schema=NAME].",
         valueName: "FILE|URL"))
     var stats: String?
 
     @Flag(name: .customLong("no-stats"), help: "Record no statistics, even if --stats is given (e.g. in a systemd drop-in).")
     var noStats = false
 
-    @Option(help: ArgumentHelp("The name this door's counts are filed under: 1–32 of a-z, 0-9, - (default: the command's).",
+    @Option(help: ArgumentHelp("The name this door's counts are filed under: 1–32 of a-z, 0-9, - (default: server for lotse serve, kiosk for lotse chat).",
                                valueName: "NAME"))
     var door: String?
 
