@@ -3,6 +3,8 @@
 //   cd Benchmarks && swift run -c release LoadBenchmark
 //   cd Benchmarks && swift run -c release TurnBenchmark
 //   Benchmarks/server-load.sh    (ServerLoad: the socket server under load, against redis)
+//   cd Benchmarks && swift run -c release StatsBenchmark   (10 M usage events, then the report)
+//   Benchmarks/stats-load.sh     (turns/s of lotse serve with statistics on ÷ off)
 // Plain executables that time with ContinuousClock; no benchmark framework.
 import PackageDescription
 
@@ -18,6 +20,8 @@ let package = Package(
         .package(name: "Lotse", path: "../"),
         // Only the ServerLoad client uses it (the server already does).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // StatsBenchmark hands the recorder a logger.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Reading the rules folder, timing, RSS: shared by both benchmarks.
@@ -28,6 +32,12 @@ let package = Package(
         .executableTarget(name: "LoadBenchmark", dependencies: ["BenchSupport"] + lotse),
         // Conversation turns per second and memory per session.
         .executableTarget(name: "TurnBenchmark", dependencies: ["BenchSupport"] + lotse),
+        // 10 million usage events through the real recorder into SQLite, then the report's query.
+        .executableTarget(name: "StatsBenchmark", dependencies: [
+            "BenchSupport", "BenchFormat",
+            .product(name: "LotseStats", package: "Lotse"),
+            .product(name: "Logging", package: "swift-log"),
+        ] + lotse),
         // A load generator for `lotse serve` (protocol lotse/1 over TCP): closed loop, open loop,
         // idle connections. A black-box client: it does not link the engine. Run by server-load.sh.
         .executableTarget(name: "ServerLoad", dependencies: [

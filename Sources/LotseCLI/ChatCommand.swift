@@ -1,8 +1,12 @@
 import ArgumentParser
 import Foundation
+import Dispatch
 import Glibc
+import Synchronization
 import LotseCore
+import Logging
 import LotseREPL
+import LotseStats
 
 /// `lotse chat`: the newcomer's conversation at a terminal or kiosk.
 struct ChatCommand: ParsableCommand {
@@ -43,16 +47,24 @@ struct ChatCommand: ParsableCommand {
     @Option(help: "The title written into the recorded transcript (default: the file name).")
     var title: String?
 
+    @OptionGroup(title: "Usage statistics") var usage: UsageOptions
+
     func validate() throws {
         guard idle > 0, grace > 0 else { throw ValidationError("--idle and --grace must be positive") }
         // A kiosk keeps nothing a newcomer types.
         if record != nil && kiosk { throw ValidationError("--record cannot be used with --kiosk") }
+        // Held on a server, the conversation is counted there.
+        if connect != nil && usage.stats != nil && !usage.noStats {
+            throw ValidationError("--stats cannot be used with --connect (the server records the statistics)")
+        }
     }
 
     func run() throws {
         let today = try Today.day(date)
         let terminal = isatty(STDOUT_FILENO) == 1
         let backend: ChatBackend
+        let recorder = try Self.blocking { try await usage.recorder(defaultDoor: "kiosk", logger: Self.statsLogger()) }
+        defer { if let recorder { Self.blocking { await recorder.close() } } }
         if let connect {
             do {
                 backend = try RemoteBackend(address: connect, language: lang, date: date == nil ? nil : today)
@@ -66,7 +78,8 @@ struct ChatCommand: ParsableCommand {
                 throw ValidationError("unknown language '\(lang)' (offered: \(ruleSet.languages.map(\.code).joined(separator: ", ")))")
             }
             let color = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            backend = LocalBackend(rules: ruleSet, today: today, language: lang, width: min(80, Self.terminalWidth() ?? 80), color: color)
+            backend = LocalBackend(rules: ruleSet, today: today, language: lang, width: min(80, Self.terminalWidth() ?? 80), color: color,
+                                   usage: recorder)
         }
         var options = ChatLoop.Options()
         options.kiosk = kiosk
@@ -91,6 +104,31 @@ struct ChatCommand: ParsableCommand {
         }
         let status = loop.run()
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Statistics problems go to standard error, never between the conversation's lines.
+    static func statsLogger() -> Logger {
+        var logger = Logger(label: "lotse.stats") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = .notice
+        return logger
+    }
+
+    /// Runs async work from this synchronous command (the recorder opens and closes its store).
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+        let result = Mutex<Result<T, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            let r: Result<T, any Error>
+            do { r = .success(try await work()) } catch { r = .failure(error) }
+            result.withLock { $0 = r }
+            done.signal()
+        }
+        done.wait()
+        return try result.withLock { $0! }.get()
+    }
+
+    static func blocking(_ work: @escaping @Sendable () async -> Void) {
+        _ = try? blocking { () async throws -> Bool in await work(); return true }
     }
 
     static func terminalWidth() -> Int? {

@@ -6,7 +6,7 @@ public struct LotseCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lotse",
         abstract: "Lotse – eligibility and referral chatbot for newcomers (rule-based).",
-        subcommands: [ChatCommand.self, CheckCommand.self, GraphCommand.self, ServeCommand.self, TestCommand.self]
+        subcommands: [ChatCommand.self, CheckCommand.self, GraphCommand.self, ServeCommand.self, StatsCommand.self, TestCommand.self]
     )
 
     public init() {}

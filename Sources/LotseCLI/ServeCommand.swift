@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import LotseCore
 import LotseServer
+import LotseStats
 import NIOCore
 
 /// `lotse serve`: the socket server for many kiosks (protocol lotse/1, docs/protocol.md).
@@ -27,6 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Reload the rules when a rule file changes.") var watch = false
     @Option(help: "Event loop threads (default: one per core).") var threads: Int?
     @Option(name: .customLong("reply-cache"), help: "MiB of sent lines kept to be sent again without laying them out again (0: off).") var replyCache = 16
+    @OptionGroup(title: "Usage statistics") var usage: UsageOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
@@ -53,8 +55,9 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.idleTimeout = .milliseconds(Int64(idle * 1000))
         if let threads { configuration.eventLoopThreads = threads }
         configuration.replyCacheBytes = replyCache << 20
+        let recorder = try await usage.recorder(defaultDoor: "server", logger: logger)
         let server = Server(configuration: configuration, store: store,
-                            today: { fixedDay ?? Today.now }, logger: logger)
+                            today: { fixedDay ?? Today.now }, logger: logger, usage: recorder)
 
         let folder = rules
         let reload: @Sendable () -> Void = {
@@ -84,6 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await server.run()
         watcher?.stop()
         await server.close()
+        await recorder?.close()
         withExtendedLifetime(signals) {}
     }
 }

@@ -20,6 +20,12 @@ public protocol ChatBackend: AnyObject {
     var completions: [String] { get }
     /// "Are you still there?" in the conversation's language.
     var stillThere: String { get }
+    /// The kiosk program ends: a conversation still running ends with it.
+    func finish()
+}
+
+extension ChatBackend {
+    public func finish() {}
 }
 
 /// The engine in-process: `lotse chat`.
@@ -30,24 +36,43 @@ public final class LocalBackend: ChatBackend {
     let width: Int
     let color: Bool
     private var session: Session
+    /// Where the anonymous usage events go (nil: statistics off), and this conversation's tracker.
+    private let usage: (any UsageSink)?
+    private var tracker = UsageTracker()
+    private var running = false
 
-    public init(rules: RuleSet, today: Day, language: String?, width: Int = 80, color: Bool = false) {
+    public init(rules: RuleSet, today: Day, language: String?, width: Int = 80, color: Bool = false, usage: (any UsageSink)? = nil) {
         self.rules = rules
         self.today = today
         self.language = language
         self.width = width
         self.color = color
+        self.usage = usage
         session = Session.start(rules: rules, today: today, language: language).0
     }
 
     public func start() -> ChatOutput {
+        // A kiosk reset (idle, Ctrl-C, Ctrl-D, after quit) ends the conversation before it.
+        finish()
         let (fresh, events) = Session.start(rules: rules, today: today, language: language)
         session = fresh
+        tracker = UsageTracker()
+        running = true
         return output(events)
     }
 
     public func send(_ line: String) -> ChatOutput {
-        output(session.respond(to: line))
+        guard let usage else { return output(session.respond(to: line)) }
+        let before = tracker.before(session)
+        let events = session.respond(to: line)
+        usage.record(tracker.turn(before, events, session), day: today)
+        return output(events)
+    }
+
+    public func finish() {
+        guard running else { return }
+        running = false
+        usage?.record(tracker.end(session), day: today)
     }
 
     private func output(_ events: [Event]) -> ChatOutput {

@@ -35,7 +35,10 @@ public final class ChatLoop {
 
     /// Runs until the newcomer quits (not in kiosk mode) or the input ends. Returns the exit status.
     public func run() -> Int32 {
-        defer { input.finish() }
+        defer {
+            backend.finish()
+            input.finish()
+        }
         do {
             try start(clear: false)
             while true {

@@ -10,17 +10,26 @@ public struct Conversation: Sendable {
     let latestRules: @Sendable () -> RuleSet
     /// Shared by all conversations of a server: lines sent before are not laid out again.
     let replies: ReplyCache?
+    /// The usage statistics of this conversation, when the server records them.
+    private var usage: Usage?
+
+    struct Usage: Sendable {
+        var tracker = UsageTracker()
+        let sink: any UsageSink
+    }
 
     /// Starts a conversation: the hello line, then the first question.
-    public static func open(rules: @escaping @Sendable () -> RuleSet, today: Day, replies: ReplyCache? = nil) -> (Conversation, [String]) {
+    public static func open(rules: @escaping @Sendable () -> RuleSet, today: Day, replies: ReplyCache? = nil,
+                            usage: (any UsageSink)? = nil) -> (Conversation, [String]) {
         let current = rules()
         let (session, events) = Session.start(rules: current, today: today)
-        let conversation = Conversation(rules: current, session: session, today: today, latestRules: rules, replies: replies)
+        let conversation = Conversation(rules: current, session: session, today: today, latestRules: rules, replies: replies,
+                                        usage: usage.map { Usage(sink: $0) })
         return (conversation, [ServerMessages.hello(current)] + conversation.encode(events))
     }
 
-    public static func open(rules: RuleSet, today: Day, replies: ReplyCache? = nil) -> (Conversation, [String]) {
-        open(rules: { rules }, today: today, replies: replies)
+    public static func open(rules: RuleSet, today: Day, replies: ReplyCache? = nil, usage: (any UsageSink)? = nil) -> (Conversation, [String]) {
+        open(rules: { rules }, today: today, replies: replies, usage: usage)
     }
 
     public var isFinished: Bool { session.isFinished }
@@ -35,8 +44,21 @@ public struct Conversation: Sendable {
         if text.hasSuffix("\r") { text.removeLast() }
         if text.first == "{" { return command(text) }
         // Two statements: in one, `self` would be copied for `encode` before `respond` changes it.
+        let before = usage?.tracker.before(session)
         let events = session.respond(to: text)
+        if let before { track(before, events) }
         return encode(events)
+    }
+
+    /// The connection ended (closed, idle, shutdown): a question left open is counted.
+    public mutating func end() {
+        guard let events = usage?.tracker.end(session) else { return }
+        usage?.sink.record(events, day: today)
+    }
+
+    private mutating func track(_ before: UsageTracker.Before, _ events: [Event]) {
+        guard let usage = usage?.tracker.turn(before, events, session) else { return }
+        self.usage?.sink.record(usage, day: today)
     }
 
     /// A protocol-level error (line too long, not UTF-8 …) in the session's language, then the question again.
@@ -73,18 +95,25 @@ public struct Conversation: Sendable {
             let announce = latest.version != rules.version ? [ServerMessages.hello(latest)] : []
             rules = latest
             let (fresh, events) = Session.start(rules: rules, today: day, language: language)
+            end()
             session = fresh
+            usage?.tracker = UsageTracker()
             return announce + encode([.reset] + events)
         case "language":
+            let before = usage?.tracker.before(session)
             guard let language else {
                 let events = session.respond(to: .language)
+                if let before { track(before, events) }
                 return encode(events)
             }
             guard let events = session.switchLanguage(to: language) else { return protocolError("unknown_language", .unknown_command) }
+            if let before { track(before, events) }
             return encode(events)
         default:
             guard let c = Lexicon.Command(rawValue: name) else { return protocolError("unknown_command", .unknown_command) }
+            let before = usage?.tracker.before(session)
             let events = session.respond(to: c)
+            if let before { track(before, events) }
             return encode(events)
         }
     }

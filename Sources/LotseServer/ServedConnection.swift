@@ -19,7 +19,8 @@ final class ServedConnection {
         self.channel = channel
         self.server = server
         let store = server.store
-        (conversation, pendingOpening) = Conversation.open(rules: { store.rules }, today: server.today(), replies: server.replies(for: channel.eventLoop))
+        (conversation, pendingOpening) = Conversation.open(rules: { store.rules }, today: server.today(), replies: server.replies(for: channel.eventLoop),
+                                                            usage: server.usage)
     }
 
     private var logger: Logger { server.logger }
@@ -87,6 +88,7 @@ final class ServedConnection {
     }
 
     func closed() {
+        if admitted { conversation.end() }
         let active = server.remove(channel)
         if admitted { logger.info("connection closed", metadata: ["active": "\(active)", "turns": "\(turns)"]) }
     }

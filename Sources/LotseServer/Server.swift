@@ -24,6 +24,8 @@ public final class Server: Sendable {
     let store: RuleStore
     let today: @Sendable () -> Day
     let logger: Logger
+    /// Where conversations report their anonymous usage events (nil: statistics off).
+    let usage: (any UsageSink)?
     let group: MultiThreadedEventLoopGroup
     /// One reply cache per event loop, each used by that loop's thread alone: a shared one
     /// made the threads wait for each other's look-ups.
@@ -38,8 +40,10 @@ public final class Server: Sendable {
         var refused = 0
     }
 
-    public init(configuration: Configuration, store: RuleStore, today: @escaping @Sendable () -> Day, logger: Logger) {
+    public init(configuration: Configuration, store: RuleStore, today: @escaping @Sendable () -> Day, logger: Logger,
+                usage: (any UsageSink)? = nil) {
         self.configuration = configuration
+        self.usage = usage
         self.store = store
         self.today = today
         self.logger = logger

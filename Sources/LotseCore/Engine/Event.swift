@@ -50,6 +50,8 @@ public struct Referral: Sendable, Hashable {
     /// Offers that depend on an answer the newcomer did not know.
     public var askCounsellor: [OfferResult]
     public var notEligible: [String]
+    /// The offer ids of `notEligible`, for the usage statistics (names are per language).
+    public var notEligibleIDs: [String]
     public var disclaimer: String
     public var asOf: Day
 }
@@ -62,6 +64,8 @@ public struct OfferResult: Sendable, Hashable {
     public var reasons: [String]
     /// For "ask a counsellor": the questions whose answer was not known.
     public var openQuestions: [String]
+    /// The fact ids of `openQuestions`, for the usage statistics.
+    public var openFacts: [String]
     public var steps: [String]
     public var bring: [String]
     public var contacts: [ContactCard]

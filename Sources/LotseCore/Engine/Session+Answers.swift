@@ -18,8 +18,7 @@ extension Session {
             let terms = rules.lexicon.topicTerms[language] ?? []
             switch AnswerMatcher.match(input, terms: terms, optionCount: rules.menu.topics.count, shortestWord: 2) {
             case .option(let i):
-                saveUndo()
-                return startTopic(rules.menu.topics[i])
+                return chooseTopic(i)
             case .ambiguous(let c):
                 stage = .confirm(candidates: c, question: .menu)
                 return [.ask(prompt(for: stage))]
@@ -60,14 +59,20 @@ extension Session {
     private mutating func choose(_ option: Int, at question: Stage) -> [Event] {
         switch question {
         case .menu:
-            saveUndo()
-            return startTopic(rules.menu.topics[option])
+            return chooseTopic(option)
         default:
             guard let p = Optional(prompt(for: question)), let label = p.options.first(where: { $0.number == option + 1 }) else {
                 return notUnderstood()
             }
             return answer(String(label.number))
         }
+    }
+
+    /// A topic picked from the menu (directly or after "did you mean …?").
+    private mutating func chooseTopic(_ option: Int) -> [Event] {
+        saveUndo()
+        topicChoices += 1
+        return startTopic(rules.menu.topics[option])
     }
 
     func notUnderstood() -> [Event] {

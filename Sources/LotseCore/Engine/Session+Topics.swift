@@ -57,30 +57,37 @@ extension Session {
 
     /// Evaluates the offers for this newcomer as of `today`.
     func referral(_ tree: Int, _ offers: [Int], intro: String?) -> Referral {
-        var eligible: [OfferResult] = [], ask: [OfferResult] = [], notEligible: [String] = []
+        var eligible: [OfferResult] = [], ask: [OfferResult] = [], notEligible: [String] = [], notEligibleIDs: [String] = []
         for index in offers {
             let offer = rules.offers[index]
             guard offer.definition.isValid(on: today) else { continue }
             let results = offer.conditions.map { $0.evaluate(facts, today: today) }
             let texts = phrases.offers[index]
-            if results.contains(.no) { notEligible.append(texts.name); continue }
+            if results.contains(.no) {
+                notEligible.append(texts.name)
+                notEligibleIDs.append(offer.id)
+                continue
+            }
             var reasons: [String] = []
             for (reason, result) in zip(texts.reasons, results) where result == .yes {
                 if let reason { reasons.append(reason) }
             }
-            var open: [String] = []
+            var open: [String] = [], openFacts: [String] = []
             for (condition, result) in zip(offer.conditions, results) where result == .unknown {
                 for f in condition.factsRead.sorted() where facts[f] == nil {
                     let q = phrases.facts[f].text
-                    if !open.contains(q) { open.append(q) }
+                    if !open.contains(q) {
+                        open.append(q)
+                        openFacts.append(rules.facts.facts[f].id.value)
+                    }
                 }
             }
             let result = OfferResult(id: offer.id, name: texts.name, summary: texts.summary, reasons: reasons,
-                                     openQuestions: open, steps: texts.steps, bring: texts.bring, contacts: texts.contacts,
+                                     openQuestions: open, openFacts: openFacts, steps: texts.steps, bring: texts.bring, contacts: texts.contacts,
                                      note: texts.note, basis: offer.definition.basis, checked: offer.definition.checked)
             if results.contains(.unknown) { ask.append(result) } else { eligible.append(result) }
         }
         return Referral(topic: rules.trees[tree].id, intro: intro, eligible: eligible, askCounsellor: ask,
-                        notEligible: notEligible, disclaimer: message(.disclaimer), asOf: today)
+                        notEligible: notEligible, notEligibleIDs: notEligibleIDs, disclaimer: message(.disclaimer), asOf: today)
     }
 }

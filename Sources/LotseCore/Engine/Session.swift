@@ -15,6 +15,9 @@ public struct Session: Sendable {
     var undo: [Snapshot] = []
     /// The topic last walked, so a changed answer can recompute its result.
     var lastTopic: Int?
+    /// How often a topic was picked from the menu; "back" does not lower it, so the usage
+    /// statistics can tell a new choice from a recomputed result.
+    var topicChoices = 0
     /// Set to a `Trace` to record the nodes and branches this conversation passes.
     public var trace: Trace?
 
