@@ -27,7 +27,11 @@ final class ServedConnection {
 
     /// The first lines: hello and the language question, or a refusal when the server is full.
     func opening() -> ByteBuffer {
-        admitted = server.admit(channel)
+        let admission = server.admit(channel)
+        admitted = admission == .admitted
+        if admission == .stopping {
+            return Server.buffer(channel, [goodbye])
+        }
         guard admitted else {
             let limit = server.configuration.maximumConnections
             logger.warning("refused: too many connections", metadata: ["limit": "\(limit)"])

@@ -85,7 +85,13 @@ public final class Server: Sendable {
         onBound(port)
         try await server.closeFuture.get()
         // The goodbyes are on their way; every connection is closed within 2 s of `shutdown()`.
-        while activeConnections > 0 { try await Task.sleep(for: .milliseconds(10)) }
+        // A client accepted just before the socket closed may still be on its way to `admit`:
+        // only two empty looks 50 ms apart end the wait.
+        var emptyLooks = 0
+        while emptyLooks < 2 {
+            try await Task.sleep(for: .milliseconds(activeConnections > 0 ? 10 : 50))
+            emptyLooks = activeConnections > 0 ? 0 : emptyLooks + 1
+        }
         let counts = state.withLock { ($0.accepted, $0.refused) }
         let cache = replyCaches.values.map(\.counts)
         logger.info("stopped", metadata: ["connections": "\(counts.0)", "refused": "\(counts.1)",
@@ -100,10 +106,21 @@ public final class Server: Sendable {
             return (s.serverChannel, Array(s.connections.values))
         }
         logger.info("shutting down", metadata: ["clients": "\(connections.count)"])
+        guard let server else { return sayGoodbye(to: connections) }
+        // New handshakes refused first, so that a client told goodbye cannot come straight
+        // back here; then the goodbyes; the queued connections are accepted (and told goodbye
+        // too) before the socket closes.
+        SynFilter.attach(to: server).whenComplete { [self] result in
+            let drain: TimeAmount = (try? result.get()) != nil ? .milliseconds(100) : .zero
+            sayGoodbye(to: connections)
+            server.eventLoop.scheduleTask(in: drain) { server.close(promise: nil) }
+        }
+    }
+
+    private func sayGoodbye(to connections: [Channel]) {
         for channel in connections {
             channel.pipeline.fireUserInboundEventTriggered(ConnectionHandler.Shutdown())
         }
-        server?.close(promise: nil)
     }
 
     /// Frees the event loop threads once `run` has returned.
@@ -117,17 +134,26 @@ public final class Server: Sendable {
     }
 
     /// Registers a new connection unless the server is full or stopping.
-    func admit(_ channel: Channel) -> Bool {
-        state.withLock { s -> Bool in
-            guard !s.shuttingDown, s.connections.count < configuration.maximumConnections else {
+    func admit(_ channel: Channel) -> Admission {
+        state.withLock { s -> Admission in
+            if s.shuttingDown {
+                // Counted, so that `run` waits until its goodbye is out too.
+                s.connections[ObjectIdentifier(channel)] = channel
+                return .stopping
+            }
+            guard s.connections.count < configuration.maximumConnections else {
                 s.refused += 1
-                return false
+                return .full
             }
             s.accepted += 1
             s.connections[ObjectIdentifier(channel)] = channel
-            return true
+            return .admitted
         }
     }
+
+    /// A client that comes in while the server stops (before its socket is closed, or queued in
+    /// the backlog) gets the goodbye, not "server full": it should simply connect again.
+    enum Admission { case admitted, full, stopping }
 
     /// Forgets a connection; returns how many are left.
     func remove(_ channel: Channel) -> Int {
